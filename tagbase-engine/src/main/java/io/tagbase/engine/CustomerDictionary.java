@@ -1,0 +1,100 @@
+package io.tagbase.engine;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Maps external customer ids (whatever the business uses: member number, phone hash, CRM key) to
+ * dense ints {@code 0..capacity()-1}, the ids that {@link TagBitmap}s index.
+ *
+ * <p>Ids are handed out in order and never change. Removing a customer (erasure) leaves a hole: its
+ * id is never handed out again by this dictionary, so a bitmap that still names the id cannot
+ * silently come to mean someone else. Interning the same external id after removal gives it a fresh
+ * id. {@link #live()} is the set of ids currently in use; it is the universe for NOT.
+ *
+ * <p>Cost: {@link #intern}, {@link #find} and {@link #remove} are one hash lookup; {@link
+ * #externalId} is an array read. Memory is one hash entry plus one array slot per id ever handed
+ * out, plus one bit per id for the live set.
+ *
+ * <p>Not thread-safe: callers guard it (the server holds a read-write lock around the engine).
+ */
+public final class CustomerDictionary {
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final DenseTagBitmap live = new DenseTagBitmap(0);
+  private String[] externalIds = new String[16];
+  private int capacity;
+
+  /** The id of {@code externalId}, assigning the next unused id if it has none. */
+  public int intern(String externalId) {
+    Objects.requireNonNull(externalId, "externalId");
+    Integer existing = ids.get(externalId);
+    if (existing != null) {
+      return existing;
+    }
+    if (capacity == Integer.MAX_VALUE) {
+      throw new IllegalStateException("customer dictionary is full: " + capacity + " ids");
+    }
+    if (capacity == externalIds.length) {
+      externalIds = Arrays.copyOf(externalIds, externalIds.length + (externalIds.length >> 1));
+    }
+    int id = capacity++;
+    externalIds[id] = externalId;
+    ids.put(externalId, id);
+    live.add(id);
+    return id;
+  }
+
+  /** The id of {@code externalId}, or empty if it was never interned or has been removed. */
+  public OptionalInt find(String externalId) {
+    Integer id = ids.get(externalId);
+    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+  }
+
+  /** The external id behind {@code id}, or null for a hole or an id never handed out. */
+  public String externalId(int id) {
+    return id >= 0 && id < capacity ? externalIds[id] : null;
+  }
+
+  /** Whether {@code id} belongs to a customer that has not been removed. */
+  public boolean isLive(int id) {
+    return live.contains(id);
+  }
+
+  /**
+   * Removes {@code externalId}, leaving a hole at its id. Returns whether it was present. Tag
+   * bitmaps are not touched: call {@link TagIndex#removeCustomer} too (evaluation ignores holes
+   * either way).
+   */
+  public boolean remove(String externalId) {
+    Integer id = ids.remove(externalId);
+    if (id == null) {
+      return false;
+    }
+    externalIds[id] = null;
+    live.remove(id);
+    return true;
+  }
+
+  /** How many ids have been handed out (live ones and holes): every id is below this. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** How many customers are live. */
+  public int size() {
+    return ids.size();
+  }
+
+  /** A copy of the set of live ids. Costs capacity/8 bytes. */
+  public TagBitmap live() {
+    return live.copy();
+  }
+
+  /** The live set itself, for readers in this package that promise not to modify it. */
+  TagBitmap liveView() {
+    return live;
+  }
+}

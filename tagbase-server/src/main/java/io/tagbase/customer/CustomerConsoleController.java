@@ -1,0 +1,26 @@
+package io.tagbase.customer;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class CustomerConsoleController {
+  private static final int PAGE_SIZE = 20;
+  private final CustomerService customers;
+
+  CustomerConsoleController(CustomerService customers) {
+    this.customers = customers;
+  }
+
+  @GetMapping("/customers")
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    model.addAttribute("q", q);
+    model.addAttribute("result", customers.search(q, Math.max(0, page), PAGE_SIZE));
+    return "customer/list";
+  }
+}

@@ -1,0 +1,108 @@
+package io.tagbase.customer;
+
+import io.tagbase.web.ConflictException;
+import io.tagbase.web.NotFoundException;
+import io.tagbase.web.PageResult;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer feature's API: create, find and list customers and read their events. Thread-safe;
+ * every method is one short database transaction.
+ */
+@Service
+public class CustomerService {
+  private final JdbcCustomerRepository repository;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CustomerService(
+      JdbcCustomerRepository repository, ApplicationEventPublisher events, Clock clock) {
+    this.repository = repository;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Creates a customer; 409 when the external id is taken. */
+  @Transactional
+  public Customer create(NewCustomer customer) {
+    if (repository.idOf(customer.externalId()).isPresent()) {
+      throw new ConflictException(
+          "externalId", "A customer with external id '" + customer.externalId() + "' exists.");
+    }
+    Customer created = repository.insert(customer, clock.instant());
+    events.publishEvent(new CustomerCreated(created.id(), created.externalId()));
+    return created;
+  }
+
+  /**
+   * Creates many customers at once (demo data, bulk loads). The caller makes sure the ids are new;
+   * one {@link CustomerCreated} is published per customer after the batch is written.
+   */
+  @Transactional
+  public void createAll(List<NewCustomer> customers) {
+    repository.insertAll(customers, clock.instant());
+    for (NewCustomer c : customers) {
+      events.publishEvent(new CustomerCreated(0, c.externalId()));
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Customer> find(String externalId) {
+    return repository.findByExternalId(externalId);
+  }
+
+  /** The customer with this external id; 404 when there is none. */
+  @Transactional(readOnly = true)
+  public Customer get(String externalId) {
+    return find(externalId)
+        .orElseThrow(
+            () -> new NotFoundException("No customer with external id '" + externalId + "'."));
+  }
+
+  /** Customers in the order given by {@code externalIds}; unknown ids are left out. */
+  @Transactional(readOnly = true)
+  public List<Customer> getAll(List<String> externalIds) {
+    var byId =
+        repository.findByExternalIds(externalIds).stream()
+            .collect(java.util.stream.Collectors.toMap(Customer::externalId, c -> c));
+    return externalIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /**
+   * A page (0-based) of customers whose id, name or city contains {@code query}; all when blank.
+   */
+  @Transactional(readOnly = true)
+  public PageResult<Customer> search(String query, int page, int size) {
+    String q = query == null || query.isBlank() ? null : query.trim();
+    return new PageResult<>(
+        repository.search(q, page * size, size), repository.count(q), page, size);
+  }
+
+  @Transactional(readOnly = true)
+  public long count() {
+    return repository.count(null);
+  }
+
+  /** Streams every customer's external id in creation order; used to rebuild indexes. */
+  @Transactional(readOnly = true)
+  public void forEachExternalId(Consumer<String> action) {
+    repository.forEachExternalId(action);
+  }
+
+  @Transactional
+  public void recordEvents(Collection<NewEvent> batch) {
+    repository.insertEvents(List.copyOf(batch));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CustomerEvent> recentEvents(String externalId, int limit) {
+    return repository.recentEvents(get(externalId).id(), limit);
+  }
+}

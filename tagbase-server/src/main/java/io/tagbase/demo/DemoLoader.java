@@ -1,0 +1,108 @@
+package io.tagbase.demo;
+
+import io.tagbase.TagbaseProperties;
+import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.customer.NewEvent;
+import io.tagbase.tagging.Assignment;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.TaggingService;
+import io.tagbase.taxonomy.NewCategory;
+import io.tagbase.taxonomy.NewTag;
+import io.tagbase.taxonomy.TaxonomyService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo data set at start-up when {@code tagbase.demo} is on and the database holds no
+ * customers and no tags yet; one transaction, so a failure leaves the database empty.
+ */
+@Component
+class DemoLoader implements SmartInitializingSingleton {
+  private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+  static final long SEED = 20261122L;
+  static final int CUSTOMERS = 2000;
+
+  private final TagbaseProperties properties;
+  private final CustomerService customers;
+  private final TaxonomyService taxonomy;
+  private final TaggingService tagging;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  DemoLoader(
+      TagbaseProperties properties,
+      CustomerService customers,
+      TaxonomyService taxonomy,
+      TaggingService tagging,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.properties = properties;
+    this.customers = customers;
+    this.taxonomy = taxonomy;
+    this.tagging = tagging;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (!properties.demo()) {
+      return;
+    }
+    if (customers.count() > 0 || !taxonomy.tags().isEmpty()) {
+      log.info("Demo data not loaded: the database already holds customers or tags.");
+      return;
+    }
+    long start = System.nanoTime();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
+    DemoData data = new DemoGenerator(SEED, today).generate(CUSTOMERS);
+    tx.executeWithoutResult(status -> load(data));
+    log.info(
+        "Loaded demo data: {} customers, {} events, {} tags, {} assignments in {} ms",
+        data.customers().size(),
+        data.events().stream().mapToInt(List::size).sum(),
+        data.tags().size(),
+        data.assignments().size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private void load(DemoData data) {
+    for (NewCategory c : data.categories()) {
+      taxonomy.createCategory(c);
+    }
+    for (NewTag t : data.tags()) {
+      taxonomy.createTag(t);
+    }
+    customers.createAll(data.customers());
+    Map<String, Long> ids = new HashMap<>();
+    List<String> externalIds = data.customers().stream().map(c -> c.externalId()).toList();
+    for (int from = 0; from < externalIds.size(); from += 500) {
+      for (Customer c :
+          customers.getAll(externalIds.subList(from, Math.min(externalIds.size(), from + 500)))) {
+        ids.put(c.externalId(), c.id());
+      }
+    }
+    List<NewEvent> events = new ArrayList<>();
+    for (int i = 0; i < data.customers().size(); i++) {
+      long id = ids.get(data.customers().get(i).externalId());
+      for (DemoEvent e : data.events().get(i)) {
+        events.add(new NewEvent(id, e.type(), e.at(), e.orderId(), e.amount(), e.properties()));
+      }
+    }
+    customers.recordEvents(events);
+    List<Assignment> assignments =
+        data.assignments().stream().map(a -> new Assignment(a[0], a[1])).toList();
+    tagging.assignAll(assignments, AssignmentSource.BULK, "demo");
+  }
+}

@@ -1,0 +1,75 @@
+package io.tagbase.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by an API key in {@code X-Api-Key} or {@code Authorization: Bearer}. A
+ * request without a key passes through unauthenticated (the chain then answers 401); a wrong key is
+ * answered 401 at once.
+ */
+class ApiKeyFilter extends OncePerRequestFilter {
+  static final String HEADER = "X-Api-Key";
+
+  private final ApiKeyService keys;
+  private final ProblemResponses problems;
+
+  ApiKeyFilter(ApiKeyService keys, ProblemResponses problems) {
+    this.keys = keys;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String secret = presentedSecret(request);
+    if (secret == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    var key = keys.authenticate(secret);
+    if (key.isEmpty()) {
+      problems.write(
+          response,
+          401,
+          "Unauthorized",
+          "The API key is not valid or has been revoked. Send a valid key in the X-Api-Key header.");
+      return;
+    }
+    var authentication =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "api-key:" + key.get().name(),
+            null,
+            List.of(new SimpleGrantedAuthority(key.get().role().authority())));
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static String presentedSecret(HttpServletRequest request) {
+    String header = request.getHeader(HEADER);
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String token = authorization.substring(7).trim();
+      return token.isEmpty() ? null : token;
+    }
+    return null;
+  }
+}

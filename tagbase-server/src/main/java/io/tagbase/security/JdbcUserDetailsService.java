@@ -1,0 +1,27 @@
+package io.tagbase.security;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcUserDetailsService implements UserDetailsService {
+  private final JdbcSecurityRepository repository;
+
+  JdbcUserDetailsService(JdbcSecurityRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    var user = repository.user(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    return new User(
+        user.username(),
+        user.passwordHash(),
+        List.of(new SimpleGrantedAuthority(user.role().authority())));
+  }
+}

@@ -1,0 +1,85 @@
+package io.tagbase.segment;
+
+import io.tagbase.engine.Condition;
+import io.tagbase.web.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads the JSON condition tree: {@code {"tag": "vip"}}, {@code {"and": [...]}}, {@code {"or":
+ * [...]}}, {@code {"not": {...}}}. Every error names the JSON path at fault, such as {@code
+ * condition.and[1].tag}.
+ */
+final class ConditionJson {
+  static final int MAX_DEPTH = 32;
+  static final int MAX_TERMS = 1000;
+
+  private final Predicate<String> tagExists;
+  private int terms;
+
+  private ConditionJson(Predicate<String> tagExists) {
+    this.tagExists = tagExists;
+  }
+
+  /** Parses a condition already read as plain JSON values (maps, lists, strings). */
+  static Condition parse(Object json, String path, Predicate<String> tagExists) {
+    return new ConditionJson(tagExists).read(json, path, 0);
+  }
+
+  private Condition read(Object json, String path, int depth) {
+    if (json == null) {
+      throw new InvalidInputException(path, "A condition is required at " + path + ".");
+    }
+    if (depth > MAX_DEPTH) {
+      throw new InvalidInputException(path, "Conditions may nest at most " + MAX_DEPTH + " deep.");
+    }
+    if (++terms > MAX_TERMS) {
+      throw new InvalidInputException(
+          path, "A condition may have at most " + MAX_TERMS + " terms.");
+    }
+    if (!(json instanceof Map<?, ?> node) || node.size() != 1) {
+      throw new InvalidInputException(
+          path, path + " must be an object with exactly one of \"tag\", \"and\", \"or\", \"not\".");
+    }
+    var entry = node.entrySet().iterator().next();
+    String key = String.valueOf(entry.getKey());
+    Object value = entry.getValue();
+    switch (key) {
+      case "tag":
+        return tag(value, path + ".tag");
+      case "and":
+        return Condition.and(list(value, path + ".and", depth));
+      case "or":
+        return Condition.or(list(value, path + ".or", depth));
+      case "not":
+        return Condition.not(read(value, path + ".not", depth + 1));
+      default:
+        throw new InvalidInputException(
+            path + "." + key,
+            "Unknown operator \"" + key + "\" at " + path + "; use tag, and, or, not.");
+    }
+  }
+
+  private Condition tag(Object value, String path) {
+    if (!(value instanceof String code) || code.isBlank()) {
+      throw new InvalidInputException(path, path + " must be a tag code.");
+    }
+    if (!tagExists.test(code)) {
+      throw new InvalidInputException(path, "No tag with code '" + code + "' (at " + path + ").");
+    }
+    return Condition.tag(code);
+  }
+
+  private List<Condition> list(Object value, String path, int depth) {
+    if (!(value instanceof List<?> items) || items.isEmpty()) {
+      throw new InvalidInputException(path, path + " must be a non-empty list of conditions.");
+    }
+    List<Condition> terms = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      terms.add(read(items.get(i), path + "[" + i + "]", depth + 1));
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,10 @@
+package io.tagbase.tagging;
+
+/** What gave a customer a tag. */
+public enum AssignmentSource {
+  MANUAL,
+  BULK,
+  IMPORT,
+  RULE,
+  API
+}

@@ -1,0 +1,64 @@
+package io.tagbase.tagging;
+
+import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.taxonomy.TagDefinition;
+import io.tagbase.taxonomy.TaxonomyService;
+import java.security.Principal;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+/** The customer profile page: attributes, tags with their provenance, recent events. */
+@Controller
+class CustomerProfileController {
+  private final CustomerService customers;
+  private final TaxonomyService taxonomy;
+  private final TaggingService tagging;
+
+  CustomerProfileController(
+      CustomerService customers, TaxonomyService taxonomy, TaggingService tagging) {
+    this.customers = customers;
+    this.taxonomy = taxonomy;
+    this.tagging = tagging;
+  }
+
+  @GetMapping("/customers/{externalId}")
+  String detail(@PathVariable String externalId, Model model) {
+    Customer customer = customers.get(externalId);
+    List<CustomerTag> tags = tagging.tagsOf(externalId);
+    Set<String> held = tags.stream().map(CustomerTag::code).collect(Collectors.toSet());
+    List<TagDefinition> assignable =
+        taxonomy.tags().stream()
+            .filter(t -> t.status().assignable() && !held.contains(t.code()))
+            .toList();
+    model.addAttribute("customer", customer);
+    model.addAttribute("tags", tags);
+    model.addAttribute("assignable", assignable);
+    model.addAttribute("events", customers.recentEvents(externalId, 30));
+    return "tagging/customer";
+  }
+
+  @PostMapping("/customers/{externalId}/tags")
+  String assign(@PathVariable String externalId, @RequestParam String code, Principal principal) {
+    tagging.assign(externalId, code, AssignmentSource.MANUAL, principal.getName());
+    return redirect(externalId);
+  }
+
+  @PostMapping("/customers/{externalId}/tags/{code}/remove")
+  String remove(@PathVariable String externalId, @PathVariable String code) {
+    tagging.unassign(externalId, code);
+    return redirect(externalId);
+  }
+
+  private static String redirect(String externalId) {
+    return "redirect:/customers/" + UriUtils.encodePathSegment(externalId, "UTF-8");
+  }
+}

@@ -1,0 +1,156 @@
+package io.tagbase.tagging;
+
+import io.tagbase.customer.CustomerCreated;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.engine.Condition;
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.SegmentEvaluator;
+import io.tagbase.engine.SegmentPage;
+import io.tagbase.engine.TagIndex;
+import io.tagbase.taxonomy.MemberCounts;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The in-memory tag index: engine bitmaps over every customer, derived from the database. Rebuilt
+ * at start-up ({@link #rebuild}) and updated after each committed write. Thread-safe: any number of
+ * concurrent readers, writers exclusive. Queries cost bitmap operations only, never database I/O.
+ */
+@Component
+public class MembershipIndex implements SmartInitializingSingleton, MemberCounts {
+  private static final Logger log = LoggerFactory.getLogger(MembershipIndex.class);
+
+  /** From this many ids in one write, bitmaps are re-chosen (dense or sparse) for their density. */
+  private static final int BULK = 1000;
+
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final CustomerService customers;
+  private final JdbcAssignmentRepository assignments;
+  private CustomerDictionary dictionary = new CustomerDictionary();
+  private TagIndex tags = new TagIndex();
+
+  MembershipIndex(CustomerService customers, JdbcAssignmentRepository assignments) {
+    this.customers = customers;
+    this.assignments = assignments;
+  }
+
+  /** Loads every customer and assignment from the database; replaces the current index. */
+  public void rebuild() {
+    long start = System.nanoTime();
+    CustomerDictionary freshDictionary = new CustomerDictionary();
+    TagIndex freshTags = new TagIndex();
+    customers.forEachExternalId(freshDictionary::intern);
+    assignments.forEachAssignment(
+        (externalId, tag) -> freshTags.assign(tag, freshDictionary.intern(externalId)));
+    freshTags.optimize(freshDictionary.capacity());
+    write(
+        () -> {
+          dictionary = freshDictionary;
+          tags = freshTags;
+          return null;
+        });
+    log.info(
+        "Membership index rebuilt: {} customers, {} tags in {} ms",
+        freshDictionary.size(),
+        freshTags.tags().size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Builds the index before the server accepts requests. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    rebuild();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(CustomerCreated created) {
+    write(() -> dictionary.intern(created.externalId()));
+  }
+
+  void assigned(String tag, List<String> externalIds) {
+    write(
+        () -> {
+          for (String id : externalIds) {
+            tags.assign(tag, dictionary.intern(id));
+          }
+          if (externalIds.size() >= BULK) {
+            tags.optimize(dictionary.capacity());
+          }
+          return null;
+        });
+  }
+
+  void unassigned(String tag, String externalId) {
+    write(
+        () -> {
+          OptionalInt id = dictionary.find(externalId);
+          if (id.isPresent()) {
+            tags.unassign(tag, id.getAsInt());
+          }
+          return null;
+        });
+  }
+
+  /** Live customers in the index. */
+  @Override
+  public int population() {
+    return read(() -> dictionary.size());
+  }
+
+  /** Members of one tag; an unknown tag has none. */
+  @Override
+  public long count(String tag) {
+    return read(() -> tags.count(tag));
+  }
+
+  /** Customers matching the condition, without materializing their ids. */
+  public long count(Condition condition) {
+    return read(() -> new SegmentEvaluator(tags, dictionary).count(condition));
+  }
+
+  /** The total and one page of matching external ids, in index order. */
+  public MemberPage page(Condition condition, int offset, int limit) {
+    return read(
+        () -> {
+          SegmentPage page = new SegmentEvaluator(tags, dictionary).page(condition, offset, limit);
+          List<String> ids = Arrays.stream(page.ids()).mapToObj(dictionary::externalId).toList();
+          return new MemberPage(page.total(), ids);
+        });
+  }
+
+  /** Tag codes the customer holds, sorted; empty for an unknown customer. */
+  public List<String> tagsOf(String externalId) {
+    return read(
+        () -> {
+          OptionalInt id = dictionary.find(externalId);
+          return id.isPresent() ? tags.tagsOf(id.getAsInt()) : List.of();
+        });
+  }
+
+  private <T> T read(Supplier<T> action) {
+    lock.readLock().lock();
+    try {
+      return action.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T write(Supplier<T> action) {
+    lock.writeLock().lock();
+    try {
+      return action.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.tagbase.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Clicks through the console with the demo data in headless Chromium, in Chinese and English. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "tagbase.demo=true")
+@ActiveProfiles("test")
+class ConsoleBrowserIT {
+  @LocalServerPort int port;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void logIn() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys("test-admin-password");
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stat-customers")));
+  }
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  @Test
+  void overviewShowsTheDemoCustomersInChinese() {
+    assertThat(browser.findElement(By.id("stat-customers")).getText()).isEqualTo("2,000");
+    assertThat(browser.findElement(By.id("nav-tags")).getText()).isEqualTo("标签体系");
+  }
+
+  @Test
+  void tagPageShowsTheTaxonomyWithMemberCountsAndSwitchesToEnglish() {
+    browser.findElement(By.id("nav-tags")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("taxonomy")));
+    assertThat(browser.findElement(By.cssSelector("[data-category='value']")).getText())
+        .contains("价值");
+    WebElement vip = browser.findElement(By.cssSelector("[data-tag='vip']"));
+    assertThat(vip.getText()).contains("VIP");
+    assertThat(browser.findElement(By.cssSelector("[data-tag='female'] .num")).getText())
+        .matches("[1-9][\\d,]*");
+
+    browser.findElement(By.id("lang-switch")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".topbar h1"), "Tag library"));
+    assertThat(browser.findElement(By.cssSelector("[data-category='value']")).getText())
+        .contains("Value");
+    assertThat(browser.findElement(By.cssSelector("[data-tag='high_value']")).getText())
+        .contains("High value");
+  }
+
+  @Test
+  void customerSearchOpensAProfileWhereATagCanBeAddedAndRemoved() {
+    browser.findElement(By.id("nav-customers")).click();
+    WebElement search =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("customer-search")));
+    search.sendKeys("C00042");
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector("#customer-results tbody tr"), 1));
+    browser.findElement(By.linkText("C00042")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("customer-id"), "C00042"));
+
+    Select add = new Select(browser.findElement(By.id("add-tag")));
+    String code = add.getOptions().get(0).getAttribute("value");
+    add.selectByIndex(0);
+    browser.findElement(By.id("add-tag-submit")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#customer-tags [data-tag='" + code + "']")));
+
+    browser.findElement(By.cssSelector("#customer-tags [data-tag='" + code + "'] button")).click();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#customer-tags [data-tag='" + code + "']"), 0));
+  }
+
+  @Test
+  void segmentBuilderUpdatesTheCountAsTagsArePicked() {
+    browser.findElement(By.id("nav-segments")).click();
+    WebElement count =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("segment-count")));
+    assertThat(count.getText()).isEqualTo("2,000");
+    new Select(browser.findElement(By.id("all-of"))).selectByValue("female");
+    wait.until(
+        ExpectedConditions.not(ExpectedConditions.textToBe(By.id("segment-count"), "2,000")));
+    int female =
+        Integer.parseInt(browser.findElement(By.id("segment-count")).getText().replace(",", ""));
+    assertThat(female).isBetween(1, 1999);
+    new Select(browser.findElement(By.id("none-of"))).selectByValue("female");
+    wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "0"));
+  }
+}

@@ -1,0 +1,203 @@
+package io.tagbase.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagbase.customer.CustomerService;
+import io.tagbase.customer.NewCustomer;
+import io.tagbase.customer.NewEvent;
+import io.tagbase.engine.Condition;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.MembershipIndex;
+import io.tagbase.tagging.TaggingService;
+import io.tagbase.taxonomy.NewCategory;
+import io.tagbase.taxonomy.NewTag;
+import io.tagbase.taxonomy.TagStatus;
+import io.tagbase.taxonomy.TaxonomyService;
+import io.tagbase.web.ConflictException;
+import io.tagbase.web.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What storage must do, whichever database is behind it. Run on H2 ({@code H2StorageIT}) and on a
+ * real PostgreSQL ({@code PostgresStorageIT}).
+ */
+abstract class StorageContract {
+  @Autowired CustomerService customers;
+  @Autowired TaxonomyService taxonomy;
+  @Autowired TaggingService tagging;
+  @Autowired MembershipIndex index;
+
+  private static String unique(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  private String category() {
+    String code = unique("cat");
+    taxonomy.createCategory(new NewCategory(code, null, "分类", "Category", 1));
+    return code;
+  }
+
+  private String tag(String category, TagStatus status) {
+    String code = unique("tag");
+    taxonomy.createTag(new NewTag(code, category, "标签", "Tag", null, null, null, status));
+    return code;
+  }
+
+  private String customer(String name) {
+    String id = unique("c");
+    customers.create(
+        new NewCustomer(
+            id,
+            name,
+            "female",
+            30,
+            "上海",
+            "app",
+            LocalDate.of(2025, 3, 1),
+            "13800000000",
+            "a@example.com"));
+    return id;
+  }
+
+  @Test
+  void customerRoundTripsEveryAttributeIncludingChinese() {
+    String id = customer("张三丰");
+    var stored = customers.get(id);
+    assertThat(stored.displayName()).isEqualTo("张三丰");
+    assertThat(stored.city()).isEqualTo("上海");
+    assertThat(stored.age()).isEqualTo(30);
+    assertThat(stored.signupDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+    assertThat(stored.phone()).isEqualTo("13800000000");
+  }
+
+  @Test
+  void searchMatchesNameCaseInsensitivelyAndTreatsWildcardsLiterally() {
+    String id = customer("Zhang_Wei%");
+    assertThat(customers.search("zhang_wei%", 0, 10).items())
+        .extracting(c -> c.externalId())
+        .contains(id);
+    assertThat(customers.search("zhang_wei%x", 0, 10).items()).isEmpty();
+  }
+
+  @Test
+  void eventsComeBackNewestFirst() {
+    String id = customer("李四");
+    long dbId = customers.get(id).id();
+    customers.recordEvents(
+        List.of(
+            new NewEvent(dbId, "view", Instant.parse("2026-01-01T00:00:00Z"), null, null, null),
+            new NewEvent(
+                dbId,
+                "order",
+                Instant.parse("2026-02-01T00:00:00Z"),
+                "O1",
+                new BigDecimal("12.50"),
+                "{}")));
+    var events = customers.recentEvents(id, 10);
+    assertThat(events).extracting(e -> e.type()).containsExactly("order", "view");
+    assertThat(events.get(0).amount()).isEqualByComparingTo("12.50");
+  }
+
+  @Test
+  void duplicateCategoryCodeIsRefused() {
+    String code = category();
+    assertThatThrownBy(() -> taxonomy.createCategory(new NewCategory(code, null, "重复", "Dup", 0)))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void subCategoryNeedsAnExistingParent() {
+    assertThatThrownBy(
+            () ->
+                taxonomy.createCategory(
+                    new NewCategory(unique("sub"), "missing_parent", "子", "Sub", 0)))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void treeNestsSubCategoriesAndTheirTags() {
+    String parent = category();
+    String child = unique("child");
+    taxonomy.createCategory(new NewCategory(child, parent, "子分类", "Child", 1));
+    String tag = tag(child, TagStatus.ACTIVE);
+    var node =
+        taxonomy.tree().stream()
+            .filter(n -> n.category().code().equals(parent))
+            .findFirst()
+            .orElseThrow();
+    assertThat(node.children()).hasSize(1);
+    assertThat(node.children().get(0).tags()).extracting(t -> t.code()).containsExactly(tag);
+    assertThat(node.tagCount()).isEqualTo(1);
+  }
+
+  @Test
+  void assignmentIsStoredWithProvenanceAndIndexed() {
+    String tag = tag(category(), TagStatus.ACTIVE);
+    String id = customer("王五");
+    assertThat(tagging.assign(id, tag, AssignmentSource.MANUAL, "alice")).isTrue();
+    assertThat(tagging.assign(id, tag, AssignmentSource.MANUAL, "alice")).isFalse();
+    var held = tagging.tagsOf(id);
+    assertThat(held)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.code()).isEqualTo(tag);
+              assertThat(t.actor()).isEqualTo("alice");
+              assertThat(t.source()).isEqualTo(AssignmentSource.MANUAL);
+            });
+    assertThat(index.count(tag)).isEqualTo(1);
+    assertThat(index.tagsOf(id)).containsExactly(tag);
+  }
+
+  @Test
+  void archivedTagCannotBeAssigned() {
+    String tag = tag(category(), TagStatus.ARCHIVED);
+    String id = customer("赵六");
+    assertThatThrownBy(() -> tagging.assign(id, tag, AssignmentSource.MANUAL, "alice"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("ARCHIVED");
+    assertThat(tagging.tagsOf(id)).isEmpty();
+    assertThat(index.count(tag)).isZero();
+  }
+
+  @Test
+  void unassignRemovesFromDatabaseAndIndex() {
+    String tag = tag(category(), TagStatus.ACTIVE);
+    String id = customer("钱七");
+    tagging.assign(id, tag, AssignmentSource.API, "key");
+    assertThat(tagging.unassign(id, tag)).isTrue();
+    assertThat(tagging.unassign(id, tag)).isFalse();
+    assertThat(tagging.tagsOf(id)).isEmpty();
+    assertThat(index.count(tag)).isZero();
+  }
+
+  @Test
+  void rebuiltIndexMatchesWhatWasKeptInStep() {
+    String category = category();
+    String a = tag(category, TagStatus.ACTIVE);
+    String b = tag(category, TagStatus.ACTIVE);
+    for (int i = 0; i < 30; i++) {
+      String id = customer("客户" + i);
+      if (i % 2 == 0) {
+        tagging.assign(id, a, AssignmentSource.MANUAL, "t");
+      }
+      if (i % 3 == 0) {
+        tagging.assign(id, b, AssignmentSource.MANUAL, "t");
+      }
+    }
+    Condition aNotB = Condition.and(List.of(Condition.tag(a), Condition.not(Condition.tag(b))));
+    long before = index.count(aNotB);
+    int population = index.population();
+    index.rebuild();
+    assertThat(before).isEqualTo(10);
+    assertThat(index.count(aNotB)).isEqualTo(before);
+    assertThat(index.population()).isEqualTo(population);
+  }
+}
