@@ -72,7 +72,7 @@ final class DemoGenerator {
 
   private NewCustomer customer(int i) {
     String gender = random.nextDouble() < 0.54 ? "female" : "male";
-    String name = SURNAMES[skewed(SURNAMES.length)] + given();
+    String name = SURNAMES[skewed(SURNAMES.length)] + given(gender.equals("female") ? GIVEN_FEMALE : GIVEN_MALE);
     int age = 18 + (int) StrictMath.min(57, StrictMath.abs(gaussian() * 12 + 16));
     String city = CITIES[skewed(CITIES.length)];
     String channel = CHANNELS[weighted(CHANNEL_WEIGHTS)];
@@ -98,7 +98,12 @@ final class DemoGenerator {
 
   private List<DemoEvent> events(int customer, LocalDate signup) {
     List<DemoEvent> out = new ArrayList<>();
-    long activeDays = today.toEpochDay() - signup.toEpochDay() + 1;
+    // Events run from the sign-up day up to yesterday, so none lies in the future.
+    long yesterday = today.toEpochDay() - 1;
+    long activeDays = yesterday - signup.toEpochDay() + 1;
+    if (activeDays <= 0) {
+      return out;
+    }
     // Activity is log-normal: most customers visit a few times, a few visit very often.
     double visitsPerMonth = StrictMath.exp(gaussian() * 0.9 + 0.6);
     // Some customers go quiet: their activity stops at a random point.
@@ -150,11 +155,11 @@ final class DemoGenerator {
     return sorted[(int) StrictMath.min(sorted.length - 1, StrictMath.floor(sorted.length * 0.9))];
   }
 
-  private String given() {
+  private String given(String chars) {
     int length = random.nextDouble() < 0.7 ? 2 : 1;
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      sb.append(GIVEN.charAt(random.nextInt(GIVEN.length())));
+      sb.append(chars.charAt(random.nextInt(chars.length())));
     }
     return sb.toString();
   }
