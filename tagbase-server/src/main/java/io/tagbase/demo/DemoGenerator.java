@@ -22,7 +22,8 @@ final class DemoGenerator {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林",
     "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"
   };
-  private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫宇浩然子涵欣怡梓轩一诺思远佳琪晨曦雨桐俊熙";
+  private static final String GIVEN_FEMALE = "芳娜秀英敏静丽艳娟兰霞桂华玉萍红玲芬燕欣怡诺佳琪晨曦雨桐婷雪梅倩";
+  private static final String GIVEN_MALE = "伟强磊军洋勇杰涛明超平刚华彬鑫宇浩然子轩一思远俊熙博文辉建国";
   private static final String[] CITIES = {
     "上海", "北京", "广州", "深圳", "杭州", "成都", "武汉", "南京", "重庆", "西安", "苏州", "天津", "长沙", "郑州", "青岛", "厦门",
     "宁波", "合肥"
@@ -72,7 +73,9 @@ final class DemoGenerator {
 
   private NewCustomer customer(int i) {
     String gender = random.nextDouble() < 0.54 ? "female" : "male";
-    String name = SURNAMES[skewed(SURNAMES.length)] + given(gender.equals("female") ? GIVEN_FEMALE : GIVEN_MALE);
+    String name =
+        SURNAMES[skewed(SURNAMES.length)]
+            + given(gender.equals("female") ? GIVEN_FEMALE : GIVEN_MALE);
     int age = 18 + (int) StrictMath.min(57, StrictMath.abs(gaussian() * 12 + 16));
     String city = CITIES[skewed(CITIES.length)];
     String channel = CHANNELS[weighted(CHANNEL_WEIGHTS)];
@@ -110,7 +113,7 @@ final class DemoGenerator {
     long lastActiveDay =
         random.nextDouble() < 0.35
             ? signup.toEpochDay() + (long) (random.nextDouble() * activeDays)
-            : today.toEpochDay();
+            : yesterday;
     int visits = (int) StrictMath.min(60, StrictMath.round(visitsPerMonth * activeDays / 30.0));
     int orderSeq = 0;
     for (int v = 0; v < visits; v++) {

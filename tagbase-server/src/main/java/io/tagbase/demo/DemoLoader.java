@@ -82,7 +82,7 @@ class DemoLoader implements SmartInitializingSingleton {
       taxonomy.createCategory(c);
     }
     for (NewTag t : data.tags()) {
-      taxonomy.createTag(t);
+      taxonomy.createTag(t, "demo");
     }
     customers.createAll(data.customers());
     Map<String, Long> ids = new HashMap<>();

@@ -2,8 +2,6 @@ package io.tagbase.demo;
 
 import io.tagbase.taxonomy.NewCategory;
 import io.tagbase.taxonomy.NewTag;
-import io.tagbase.taxonomy.TagKind;
-import io.tagbase.taxonomy.TagStatus;
 import java.util.List;
 
 /** The demo's starter taxonomy: the six usual groups (基础属性 / 行为 / 价值 / 偏好 / 生命周期 / 风险). */
@@ -100,6 +98,6 @@ final class DemoTaxonomy {
 
   private static NewTag tag(
       String code, String category, String zh, String en, String descZh, String descEn) {
-    return new NewTag(code, category, zh, en, descZh, descEn, TagKind.MANUAL, TagStatus.ACTIVE);
+    return NewTag.flag(code, category, zh, en, descZh, descEn);
   }
 }

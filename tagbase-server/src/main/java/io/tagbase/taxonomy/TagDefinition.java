@@ -1,9 +1,17 @@
 package io.tagbase.taxonomy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** A stored tag definition. {@code code} is immutable and is how rules and the API refer to it. */
+/**
+ * A stored tag definition. {@code code} is immutable and is how rules and the API refer to it.
+ *
+ * @param values the ordered values of a layered tag; empty for a flag tag
+ * @param defaultTtlDays how long an assignment lasts unless given its own expiry; null for ever
+ * @param version increases with every change to the definition
+ */
 public record TagDefinition(
     long id,
     String code,
@@ -14,6 +22,13 @@ public record TagDefinition(
     String descriptionEn,
     TagKind kind,
     TagStatus status,
+    String owner,
+    TagValueType valueType,
+    List<TagValue> values,
+    RefreshMode refreshMode,
+    Integer defaultTtlDays,
+    Sensitivity sensitivity,
+    int version,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -23,5 +38,13 @@ public record TagDefinition(
 
   public String description(Locale locale) {
     return Names.pick(locale, descriptionZh, descriptionEn);
+  }
+
+  public boolean layered() {
+    return valueType == TagValueType.LAYERED;
+  }
+
+  public Optional<TagValue> value(String valueCode) {
+    return values.stream().filter(v -> v.code().equals(valueCode)).findFirst();
   }
 }

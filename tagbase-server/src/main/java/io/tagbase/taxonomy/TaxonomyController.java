@@ -3,6 +3,7 @@ package io.tagbase.taxonomy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,13 @@ class TaxonomyController {
   @PostMapping("/tags")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a tag definition")
-  TagDefinition createTag(@Valid @RequestBody NewTag tag) {
-    return taxonomy.createTag(tag);
+  TagDefinition createTag(@Valid @RequestBody NewTag tag, Principal principal) {
+    return taxonomy.createTag(tag, principal.getName());
+  }
+
+  @GetMapping("/tags/{code}/versions")
+  @Operation(summary = "Every recorded version of a tag definition, newest first")
+  List<TagVersion> versions(@PathVariable String code) {
+    return taxonomy.versions(code);
   }
 }

@@ -70,9 +70,12 @@ public class TaxonomyService {
     return find(code).orElseThrow(() -> new NotFoundException("No tag with code '" + code + "'."));
   }
 
-  /** Creates a tag in an existing category; 409 for a taken code, 400 for an unknown category. */
+  /**
+   * Creates a tag in an existing category, recorded as version 1 by {@code actor}; 409 for a taken
+   * code, 400 for an unknown category or inconsistent values.
+   */
   @Transactional
-  public TagDefinition createTag(NewTag tag) {
+  public TagDefinition createTag(NewTag tag, String actor) {
     if (repository.tag(tag.code()).isPresent()) {
       throw new ConflictException("code", "A tag with code '" + tag.code() + "' exists.");
     }
@@ -83,13 +86,38 @@ public class TaxonomyService {
                 () ->
                     new InvalidInputException(
                         "categoryCode", "No category with code '" + tag.categoryCode() + "'."));
-    repository.insertTag(
-        tag,
-        category.id(),
-        tag.kind() == null ? TagKind.MANUAL : tag.kind(),
-        tag.status() == null ? TagStatus.ACTIVE : tag.status(),
-        clock.instant());
-    return repository.tag(tag.code()).orElseThrow();
+    NewTagDefaults settings = NewTagDefaults.of(tag);
+    checkValues(settings.valueType(), tag.values());
+    long id = repository.insertTag(tag, category.id(), settings, clock.instant());
+    TagDefinition created = repository.tag(tag.code()).orElseThrow();
+    repository.insertVersion(id, 1, "CREATE", actor, TagJson.write(created), clock.instant());
+    return created;
+  }
+
+  /** The definition's recorded versions, newest first. 404 for an unknown tag. */
+  @Transactional(readOnly = true)
+  public List<TagVersion> versions(String code) {
+    return repository.versions(get(code).id());
+  }
+
+  private static void checkValues(TagValueType type, List<TagValue> values) {
+    int count = values == null ? 0 : values.size();
+    if (type == TagValueType.FLAG && count > 0) {
+      throw new InvalidInputException("values", "A flag tag has no values; use valueType LAYERED.");
+    }
+    if (type == TagValueType.LAYERED) {
+      if (count < 2) {
+        throw new InvalidInputException("values", "A layered tag needs at least two values.");
+      }
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < count; i++) {
+        if (!seen.add(values.get(i).code())) {
+          throw new InvalidInputException(
+              "values[" + i + "].code",
+              "Value code '" + values.get(i).code() + "' is listed twice.");
+        }
+      }
+    }
   }
 
   /** The whole taxonomy as a tree of categories with their tags, ordered for display. */

@@ -46,7 +46,11 @@ abstract class StorageContract {
 
   private String tag(String category, TagStatus status) {
     String code = unique("tag");
-    taxonomy.createTag(new NewTag(code, category, "标签", "Tag", null, null, null, status));
+    taxonomy.createTag(
+        new NewTag(
+            code, category, "标签", "Tag", null, null, null, status, null, null, null, null, null,
+            null),
+        "tester");
     return code;
   }
 
