@@ -4,9 +4,11 @@ import io.tagbase.TagbaseProperties;
 import io.tagbase.customer.Customer;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.customer.NewEvent;
-import io.tagbase.tagging.Assignment;
+import io.tagbase.job.JobStatus;
 import io.tagbase.tagging.AssignmentSource;
-import io.tagbase.tagging.TaggingService;
+import io.tagbase.tagging.BulkItem;
+import io.tagbase.tagging.BulkRequest;
+import io.tagbase.tagging.BulkTagging;
 import io.tagbase.taxonomy.NewCategory;
 import io.tagbase.taxonomy.NewTag;
 import io.tagbase.taxonomy.TaxonomyService;
@@ -36,7 +38,7 @@ class DemoLoader implements SmartInitializingSingleton {
   private final TagbaseProperties properties;
   private final CustomerService customers;
   private final TaxonomyService taxonomy;
-  private final TaggingService tagging;
+  private final BulkTagging bulk;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -44,13 +46,13 @@ class DemoLoader implements SmartInitializingSingleton {
       TagbaseProperties properties,
       CustomerService customers,
       TaxonomyService taxonomy,
-      TaggingService tagging,
+      BulkTagging bulk,
       TransactionTemplate tx,
       Clock clock) {
     this.properties = properties;
     this.customers = customers;
     this.taxonomy = taxonomy;
-    this.tagging = tagging;
+    this.bulk = bulk;
     this.tx = tx;
     this.clock = clock;
   }
@@ -101,8 +103,19 @@ class DemoLoader implements SmartInitializingSingleton {
       }
     }
     customers.recordEvents(events);
-    List<Assignment> assignments =
-        data.assignments().stream().map(a -> new Assignment(a[0], a[1])).toList();
-    tagging.assignAll(assignments, AssignmentSource.BULK, "demo");
+    List<BulkItem> rows = new ArrayList<>();
+    for (String[] a : data.assignments()) {
+      rows.add(new BulkItem(rows.size() + 1, a[0], a[1], null, null));
+    }
+    var outcome =
+        bulk.run(
+            new BulkRequest(null, BulkRequest.Operation.ADD, true, null, "demo data"),
+            rows,
+            AssignmentSource.BULK,
+            "demo",
+            processed -> {});
+    if (outcome.status() != JobStatus.SUCCEEDED) {
+      throw new IllegalStateException("Demo tags could not be applied: " + outcome.message());
+    }
   }
 }

@@ -1,31 +1,38 @@
 package io.tagbase.segment;
 
 import io.tagbase.engine.Condition;
+import io.tagbase.tagging.TagKeys;
 import io.tagbase.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
- * Reads the JSON condition tree: {@code {"tag": "vip"}}, {@code {"and": [...]}}, {@code {"or":
- * [...]}}, {@code {"not": {...}}}. Every error names the JSON path at fault, such as {@code
- * condition.and[1].tag}.
+ * Reads the JSON condition tree: {@code {"tag": "vip"}}, {@code {"tag": "rfm", "value":
+ * "champion"}}, {@code {"and": [...]}}, {@code {"or": [...]}}, {@code {"not": {...}}}. Every error
+ * names the JSON path at fault, such as {@code condition.and[1].tag}.
  */
 final class ConditionJson {
   static final int MAX_DEPTH = 32;
   static final int MAX_TERMS = 1000;
 
-  private final Predicate<String> tagExists;
+  /** What the parser may ask about tags. */
+  interface Tags {
+    boolean exists(String code);
+
+    boolean hasValue(String code, String value);
+  }
+
+  private final Tags tags;
   private int terms;
 
-  private ConditionJson(Predicate<String> tagExists) {
-    this.tagExists = tagExists;
+  private ConditionJson(Tags tags) {
+    this.tags = tags;
   }
 
   /** Parses a condition already read as plain JSON values (maps, lists, strings). */
-  static Condition parse(Object json, String path, Predicate<String> tagExists) {
-    return new ConditionJson(tagExists).read(json, path, 0);
+  static Condition parse(Object json, String path, Tags tags) {
+    return new ConditionJson(tags).read(json, path, 0);
   }
 
   private Condition read(Object json, String path, int depth) {
@@ -66,10 +73,20 @@ final class ConditionJson {
     if (!(value instanceof String code) || code.isBlank()) {
       throw new InvalidInputException(path, path + " must be a tag code.");
     }
-    if (!tagExists.test(code)) {
+    if (!tags.exists(code)) {
       throw new InvalidInputException(path, "No tag with code '" + code + "' (at " + path + ").");
     }
     return Condition.tag(code);
+  }
+
+  /** {@code {"tag": "rfm", "value": "champion"}}: customers holding that value of a layered tag. */
+  private Condition tagValue(Object tag, Object value, String path) {
+    tag(tag, path + ".tag");
+    if (!(value instanceof String v) || !tags.hasValue((String) tag, v)) {
+      throw new InvalidInputException(
+          path + ".value", path + ".value must be one of the values of tag '" + tag + "'.");
+    }
+    return Condition.tag(TagKeys.of((String) tag, v));
   }
 
   private List<Condition> list(Object value, String path, int depth) {

@@ -4,9 +4,9 @@ import io.tagbase.customer.CustomerService;
 import io.tagbase.engine.Condition;
 import io.tagbase.tagging.MemberPage;
 import io.tagbase.tagging.MembershipIndex;
+import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.taxonomy.TaxonomyService;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -28,9 +28,22 @@ public class SegmentService {
 
   /** Parses a JSON condition tree, refusing unknown tags with the path at fault. */
   public Condition parse(Object json, String path) {
-    Set<String> known =
-        taxonomy.tags().stream().map(t -> t.code()).collect(Collectors.toCollection(HashSet::new));
-    return ConditionJson.parse(json, path, known::contains);
+    Map<String, TagDefinition> known =
+        taxonomy.tags().stream().collect(Collectors.toMap(TagDefinition::code, t -> t));
+    return ConditionJson.parse(
+        json,
+        path,
+        new ConditionJson.Tags() {
+          @Override
+          public boolean exists(String code) {
+            return known.containsKey(code);
+          }
+
+          @Override
+          public boolean hasValue(String code, String value) {
+            return known.containsKey(code) && known.get(code).value(value).isPresent();
+          }
+        });
   }
 
   public SegmentCount count(Condition condition) {

@@ -1,10 +1,11 @@
 package io.tagbase.tagging;
 
-/** What gave a customer a tag. */
+/** What gave or took a customer's tag. SYSTEM is Tagbase itself, for example on expiry. */
 public enum AssignmentSource {
   MANUAL,
   BULK,
   IMPORT,
   RULE,
-  API
+  API,
+  SYSTEM
 }

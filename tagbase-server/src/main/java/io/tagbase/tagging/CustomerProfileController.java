@@ -35,26 +35,33 @@ class CustomerProfileController {
     Customer customer = customers.get(externalId);
     List<CustomerTag> tags = tagging.tagsOf(externalId);
     Set<String> held = tags.stream().map(CustomerTag::code).collect(Collectors.toSet());
+    // A layered tag stays offered while held, so its value can be changed.
     List<TagDefinition> assignable =
         taxonomy.tags().stream()
-            .filter(t -> t.status().assignable() && !held.contains(t.code()))
+            .filter(t -> t.status().assignable() && (t.layered() || !held.contains(t.code())))
             .toList();
     model.addAttribute("customer", customer);
     model.addAttribute("tags", tags);
     model.addAttribute("assignable", assignable);
     model.addAttribute("events", customers.recentEvents(externalId, 30));
+    model.addAttribute("timeline", tagging.timeline(externalId, 50));
     return "tagging/customer";
   }
 
+  /** {@code code} is a tag code, or {@code code=value} for a layered tag's value. */
   @PostMapping("/customers/{externalId}/tags")
   String assign(@PathVariable String externalId, @RequestParam String code, Principal principal) {
-    tagging.assign(externalId, code, AssignmentSource.MANUAL, principal.getName());
+    int eq = code.indexOf('=');
+    String tag = eq < 0 ? code : code.substring(0, eq);
+    String value = eq < 0 ? null : code.substring(eq + 1);
+    tagging.assign(
+        externalId, tag, AssignOptions.value(value), AssignmentSource.MANUAL, principal.getName());
     return redirect(externalId);
   }
 
   @PostMapping("/customers/{externalId}/tags/{code}/remove")
-  String remove(@PathVariable String externalId, @PathVariable String code) {
-    tagging.unassign(externalId, code);
+  String remove(@PathVariable String externalId, @PathVariable String code, Principal principal) {
+    tagging.unassign(externalId, code, AssignmentSource.MANUAL, principal.getName(), null);
     return redirect(externalId);
   }
 

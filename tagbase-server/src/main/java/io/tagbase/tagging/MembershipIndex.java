@@ -50,7 +50,13 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
     TagIndex freshTags = new TagIndex();
     customers.forEachExternalId(freshDictionary::intern);
     assignments.forEachAssignment(
-        (externalId, tag) -> freshTags.assign(tag, freshDictionary.intern(externalId)));
+        (externalId, tag, value) -> {
+          int id = freshDictionary.intern(externalId);
+          freshTags.assign(tag, id);
+          if (value != null) {
+            freshTags.assign(TagKeys.of(tag, value), id);
+          }
+        });
     freshTags.optimize(freshDictionary.capacity());
     write(
         () -> {
@@ -76,11 +82,16 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
     write(() -> dictionary.intern(created.externalId()));
   }
 
-  void assigned(String tag, List<String> externalIds) {
+  /** Adds the customers to the tag (and to its value, for a layered tag). */
+  void assigned(String tag, String value, List<String> externalIds) {
     write(
         () -> {
-          for (String id : externalIds) {
-            tags.assign(tag, dictionary.intern(id));
+          for (String externalId : externalIds) {
+            int id = dictionary.intern(externalId);
+            tags.assign(tag, id);
+            if (value != null) {
+              tags.assign(TagKeys.of(tag, value), id);
+            }
           }
           if (externalIds.size() >= BULK) {
             tags.optimize(dictionary.capacity());
@@ -89,13 +100,29 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
         });
   }
 
-  void unassigned(String tag, String externalId) {
+  /** Takes the customer out of the tag (and out of its value, for a layered tag). */
+  void unassigned(String tag, String value, String externalId) {
     write(
         () -> {
           OptionalInt id = dictionary.find(externalId);
           if (id.isPresent()) {
             tags.unassign(tag, id.getAsInt());
+            if (value != null) {
+              tags.unassign(TagKeys.of(tag, value), id.getAsInt());
+            }
           }
+          return null;
+        });
+  }
+
+  /** Moves the customer from one value of a layered tag to another. */
+  void valueChanged(String tag, String from, String to, String externalId) {
+    write(
+        () -> {
+          int id = dictionary.intern(externalId);
+          tags.unassign(TagKeys.of(tag, from), id);
+          tags.assign(TagKeys.of(tag, to), id);
+          tags.assign(tag, id);
           return null;
         });
   }
@@ -127,7 +154,10 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
         });
   }
 
-  /** Tag codes the customer holds, sorted; empty for an unknown customer. */
+  /**
+   * Index keys the customer holds, sorted: tag codes, and {@code code=value} for layered tags;
+   * empty for an unknown customer.
+   */
   public List<String> tagsOf(String externalId) {
     return read(
         () -> {

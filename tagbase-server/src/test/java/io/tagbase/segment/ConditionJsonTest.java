@@ -14,8 +14,33 @@ import org.junit.jupiter.api.Test;
 class ConditionJsonTest {
   private static final Set<String> KNOWN = Set.of("vip", "female", "churn");
 
+  private static final ConditionJson.Tags TAGS =
+      new ConditionJson.Tags() {
+        @Override
+        public boolean exists(String code) {
+          return KNOWN.contains(code) || code.equals("rfm");
+        }
+
+        @Override
+        public boolean hasValue(String code, String value) {
+          return code.equals("rfm") && Set.of("champion", "at_risk").contains(value);
+        }
+      };
+
   private static Condition parse(Object json) {
-    return ConditionJson.parse(json, "condition", KNOWN::contains);
+    return ConditionJson.parse(json, "condition", TAGS);
+  }
+
+  @Test
+  void readsALayeredTagValue() {
+    assertThat(parse(Map.of("tag", "rfm", "value", "champion")))
+        .isEqualTo(Condition.tag("rfm=champion"));
+  }
+
+  @Test
+  void unknownValueNamesTheValueField() {
+    assertThat(fieldOf(Map.of("not", Map.of("tag", "rfm", "value", "gold"))))
+        .isEqualTo("condition.not.value");
   }
 
   private static String fieldOf(Object json) {

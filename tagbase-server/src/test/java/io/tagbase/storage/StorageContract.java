@@ -7,6 +7,7 @@ import io.tagbase.customer.CustomerService;
 import io.tagbase.customer.NewCustomer;
 import io.tagbase.customer.NewEvent;
 import io.tagbase.engine.Condition;
+import io.tagbase.tagging.AssignOptions;
 import io.tagbase.tagging.AssignmentSource;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TaggingService;
@@ -145,8 +146,14 @@ abstract class StorageContract {
   void assignmentIsStoredWithProvenanceAndIndexed() {
     String tag = tag(category(), TagStatus.ACTIVE);
     String id = customer("王五");
-    assertThat(tagging.assign(id, tag, AssignmentSource.MANUAL, "alice")).isTrue();
-    assertThat(tagging.assign(id, tag, AssignmentSource.MANUAL, "alice")).isFalse();
+    assertThat(
+            tagging.assign(id, tag, AssignOptions.NONE, AssignmentSource.MANUAL, "alice").added())
+        .isEqualTo(1);
+    assertThat(
+            tagging
+                .assign(id, tag, AssignOptions.NONE, AssignmentSource.MANUAL, "alice")
+                .unchanged())
+        .isEqualTo(1);
     var held = tagging.tagsOf(id);
     assertThat(held)
         .singleElement()
@@ -164,7 +171,8 @@ abstract class StorageContract {
   void archivedTagCannotBeAssigned() {
     String tag = tag(category(), TagStatus.ARCHIVED);
     String id = customer("赵六");
-    assertThatThrownBy(() -> tagging.assign(id, tag, AssignmentSource.MANUAL, "alice"))
+    assertThatThrownBy(
+            () -> tagging.assign(id, tag, AssignOptions.NONE, AssignmentSource.MANUAL, "alice"))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("ARCHIVED");
     assertThat(tagging.tagsOf(id)).isEmpty();
@@ -175,9 +183,9 @@ abstract class StorageContract {
   void unassignRemovesFromDatabaseAndIndex() {
     String tag = tag(category(), TagStatus.ACTIVE);
     String id = customer("钱七");
-    tagging.assign(id, tag, AssignmentSource.API, "key");
-    assertThat(tagging.unassign(id, tag)).isTrue();
-    assertThat(tagging.unassign(id, tag)).isFalse();
+    tagging.assign(id, tag, AssignOptions.NONE, AssignmentSource.API, "key");
+    assertThat(tagging.unassign(id, tag, AssignmentSource.API, "key", null)).isTrue();
+    assertThat(tagging.unassign(id, tag, AssignmentSource.API, "key", null)).isFalse();
     assertThat(tagging.tagsOf(id)).isEmpty();
     assertThat(index.count(tag)).isZero();
   }
@@ -190,10 +198,10 @@ abstract class StorageContract {
     for (int i = 0; i < 30; i++) {
       String id = customer("客户" + i);
       if (i % 2 == 0) {
-        tagging.assign(id, a, AssignmentSource.MANUAL, "t");
+        tagging.assign(id, a, AssignOptions.NONE, AssignmentSource.MANUAL, "t");
       }
       if (i % 3 == 0) {
-        tagging.assign(id, b, AssignmentSource.MANUAL, "t");
+        tagging.assign(id, b, AssignOptions.NONE, AssignmentSource.MANUAL, "t");
       }
     }
     Condition aNotB = Condition.and(List.of(Condition.tag(a), Condition.not(Condition.tag(b))));

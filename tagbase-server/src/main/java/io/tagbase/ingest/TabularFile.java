@@ -1,0 +1,149 @@
+package io.tagbase.ingest;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.tagbase.web.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads an uploaded table: Excel (.xlsx, first sheet) or CSV in UTF-8 or GBK, optionally gzipped,
+ * with the delimiter (comma, semicolon, tab or bar) guessed from the first line. The format is told
+ * by the content, not the file name. Blank rows are skipped. Cost: the whole file in memory; the
+ * import issue adds streaming for large files.
+ */
+public final class TabularFile {
+  /** Rows beyond this are refused, so an upload cannot exhaust memory. */
+  public static final int MAX_ROWS = 1_000_000;
+
+  private static final Charset GBK = Charset.forName("GBK");
+
+  private TabularFile() {}
+
+  public static List<TabularRow> read(byte[] content) {
+    if (content == null || content.length == 0) {
+      throw new InvalidInputException("file", "The file is empty.");
+    }
+    try {
+      if (isZip(content)) {
+        return excel(content);
+      }
+      byte[] plain =
+          isGzip(content)
+              ? new GZIPInputStream(new ByteArrayInputStream(content)).readAllBytes()
+              : content;
+      return csv(decode(plain));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw new InvalidInputException(
+          "file",
+          "The file could not be read as CSV or Excel (.xlsx): save it as one and try again.");
+    }
+  }
+
+  private static List<TabularRow> csv(String text) {
+    String firstLine = text.lines().findFirst().orElse("");
+    char delimiter = delimiter(firstLine);
+    List<TabularRow> rows = new ArrayList<>();
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .fieldSeparator(delimiter)
+            .skipEmptyLines(true)
+            .allowMissingFields(true)
+            .allowExtraFields(true)
+            .ofCsvRecord(text)) {
+      for (CsvRecord record : reader) {
+        List<String> cells = record.getFields().stream().map(String::trim).toList();
+        add(rows, new TabularRow((int) record.getStartingLineNumber(), cells));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  private static List<TabularRow> excel(byte[] content) throws IOException {
+    List<TabularRow> rows = new ArrayList<>();
+    DataFormatter formatter = new DataFormatter();
+    try (InputStream in = new ByteArrayInputStream(content);
+        Workbook workbook = new XSSFWorkbook(in)) {
+      Sheet sheet = workbook.getSheetAt(0);
+      for (Row row : sheet) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+          Cell cell = row.getCell(c);
+          cells.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
+        }
+        add(rows, new TabularRow(row.getRowNum() + 1, cells));
+      }
+    }
+    return rows;
+  }
+
+  private static void add(List<TabularRow> rows, TabularRow row) {
+    if (row.blank()) {
+      return;
+    }
+    if (rows.size() >= MAX_ROWS) {
+      throw new InvalidInputException(
+          "file", "The file has more than " + MAX_ROWS + " rows; split it into smaller files.");
+    }
+    rows.add(row);
+  }
+
+  /**
+   * UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GBK, the usual Chinese export.
+   */
+  static String decode(byte[] bytes) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      return new String(bytes, GBK);
+    }
+  }
+
+  static char delimiter(String firstLine) {
+    char best = ',';
+    long bestCount = 0;
+    for (char candidate : new char[] {',', ';', '\t', '|'}) {
+      long count = firstLine.chars().filter(ch -> ch == candidate).count();
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isZip(byte[] b) {
+    return b.length > 3 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+  }
+
+  private static boolean isGzip(byte[] b) {
+    return b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+  }
+}

@@ -1,4 +1,0 @@
-package io.tagbase.tagging;
-
-/** One customer-tag pair to assign in bulk. */
-public record Assignment(String customerExternalId, String tagCode) {}
