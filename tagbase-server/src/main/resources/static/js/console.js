@@ -6,3 +6,15 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Swap 4xx answers too: the console answers bad input with a fragment saying what to fix.
+document.addEventListener("DOMContentLoaded", function () {
+  if (window.htmx) {
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "4..", swap: true, error: true },
+      { code: "...", swap: false, error: true }
+    ];
+  }
+});

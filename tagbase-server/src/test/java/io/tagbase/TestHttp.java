@@ -52,11 +52,57 @@ public final class TestHttp {
     return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** PUT with a JSON body; a null body sends none. */
+  public Response put(String path, String json) {
+    if (json == null) {
+      return put(path);
+    }
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public Response post(String path, String json) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  /** A multipart/form-data POST with text fields and one file part named "file". */
+  public Response postFile(
+      String path, java.util.Map<String, String> fields, String fileName, byte[] file) {
+    String boundary = "----tagbase" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      for (var field : fields.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey()
+                    + "\"\r\n\r\n"
+                    + field.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.write(file);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   private HttpRequest.Builder request(String path) {

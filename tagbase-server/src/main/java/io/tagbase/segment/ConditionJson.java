@@ -46,6 +46,12 @@ final class ConditionJson {
       throw new InvalidInputException(
           path, "A condition may have at most " + MAX_TERMS + " terms.");
     }
+    if (json instanceof Map<?, ?> pair
+        && pair.size() == 2
+        && pair.containsKey("tag")
+        && pair.containsKey("value")) {
+      return tagValue(pair.get("tag"), pair.get("value"), path);
+    }
     if (!(json instanceof Map<?, ?> node) || node.size() != 1) {
       throw new InvalidInputException(
           path, path + " must be an object with exactly one of \"tag\", \"and\", \"or\", \"not\".");

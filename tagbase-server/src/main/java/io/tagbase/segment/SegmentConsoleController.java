@@ -1,7 +1,9 @@
 package io.tagbase.segment;
 
 import io.tagbase.engine.Condition;
+import io.tagbase.tagging.BulkRequest;
 import io.tagbase.taxonomy.TaxonomyService;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The segment builder: pick tags to require, to accept any of, and to exclude; see the count. */
@@ -41,6 +44,31 @@ class SegmentConsoleController {
     model.addAttribute("count", segments.count(condition));
     model.addAttribute("preview", segments.preview(condition, 0, PREVIEW));
     return "segment/builder";
+  }
+
+  /** Tags every current member of the builder's segment; answers with the job's progress. */
+  @PostMapping("/segments/tag")
+  String tagMembers(
+      @RequestParam(name = "all", required = false) List<String> all,
+      @RequestParam(name = "any", required = false) List<String> any,
+      @RequestParam(name = "none", required = false) List<String> none,
+      @RequestParam String target,
+      @RequestParam(defaultValue = "add") String operation,
+      Principal principal,
+      Model model) {
+    Set<String> known = taxonomy.tags().stream().map(t -> t.code()).collect(Collectors.toSet());
+    Condition condition = condition(known(all, known), known(any, known), known(none, known));
+    int eq = target.indexOf('=');
+    BulkRequest request =
+        new BulkRequest(
+            eq < 0 ? target : target.substring(0, eq),
+            BulkRequest.Operation.parse(operation),
+            true,
+            eq < 0 ? null : target.substring(eq + 1),
+            "segment");
+    model.addAttribute("job", segments.tagMembers(condition, request, principal.getName()));
+    model.addAttribute("errors", List.of());
+    return "job/progress :: progress";
   }
 
   /** all-of AND (any-of) AND NOT (none-of); everyone when nothing is picked. */

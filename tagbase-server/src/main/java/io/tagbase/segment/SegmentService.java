@@ -2,10 +2,18 @@ package io.tagbase.segment;
 
 import io.tagbase.customer.CustomerService;
 import io.tagbase.engine.Condition;
+import io.tagbase.job.Job;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.BulkItem;
+import io.tagbase.tagging.BulkRequest;
+import io.tagbase.tagging.BulkTagging;
 import io.tagbase.tagging.MemberPage;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.taxonomy.TaxonomyService;
+import io.tagbase.web.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -19,11 +27,17 @@ public class SegmentService {
   private final MembershipIndex index;
   private final TaxonomyService taxonomy;
   private final CustomerService customers;
+  private final BulkTagging bulk;
 
-  SegmentService(MembershipIndex index, TaxonomyService taxonomy, CustomerService customers) {
+  SegmentService(
+      MembershipIndex index,
+      TaxonomyService taxonomy,
+      CustomerService customers,
+      BulkTagging bulk) {
     this.index = index;
     this.taxonomy = taxonomy;
     this.customers = customers;
+    this.bulk = bulk;
   }
 
   /** Parses a JSON condition tree, refusing unknown tags with the path at fault. */
@@ -50,6 +64,24 @@ public class SegmentService {
     long start = System.nanoTime();
     long count = index.count(condition);
     return new SegmentCount(count, index.population(), (System.nanoTime() - start) / 1000);
+  }
+
+  /** Every member's external id, in index order; for bulk tagging and exports. */
+  public List<String> members(Condition condition) {
+    return index.page(condition, 0, Integer.MAX_VALUE).externalIds();
+  }
+
+  /** Starts a bulk tagging job over the segment's current members. */
+  public Job tagMembers(Condition condition, BulkRequest request, String actor) {
+    List<String> ids = members(condition);
+    List<BulkItem> items = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      items.add(new BulkItem(items.size() + 1, id, null, null, null));
+    }
+    if (items.isEmpty()) {
+      throw new InvalidInputException("condition", "The segment has no members to tag.");
+    }
+    return bulk.start(request, items, AssignmentSource.BULK, actor);
   }
 
   public SegmentPreview preview(Condition condition, int offset, int limit) {

@@ -1,5 +1,7 @@
 package io.tagbase.tagging;
 
+import io.tagbase.web.InvalidInputException;
+
 /**
  * What to do with a list of customers.
  *
@@ -13,6 +15,17 @@ public record BulkRequest(
 
   public enum Operation {
     ADD,
-    REMOVE
+    REMOVE;
+
+    /** "add" (also when absent) or "remove", in any case; 400 naming the field otherwise. */
+    public static Operation parse(String text) {
+      if (text == null || text.isBlank() || text.equalsIgnoreCase("add")) {
+        return ADD;
+      }
+      if (text.equalsIgnoreCase("remove")) {
+        return REMOVE;
+      }
+      throw new InvalidInputException("operation", "operation must be add or remove.");
+    }
   }
 }

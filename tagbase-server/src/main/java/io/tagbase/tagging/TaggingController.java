@@ -164,7 +164,7 @@ class TaggingController {
     BulkRequest request =
         new BulkRequest(
             code,
-            operation(body.operation()),
+            BulkRequest.Operation.parse(body.operation()),
             body.allOrNothing() == null || body.allOrNothing(),
             body.value(),
             body.reason());
@@ -194,18 +194,12 @@ class TaggingController {
     }
     BulkRequest request =
         new BulkRequest(
-            blankToNull(tag), operation(operation), allOrNothing, blankToNull(value), reason);
+            blankToNull(tag),
+            BulkRequest.Operation.parse(operation),
+            allOrNothing,
+            blankToNull(value),
+            reason);
     return bulk.start(request, items, AssignmentSource.IMPORT, principal.getName());
-  }
-
-  static BulkRequest.Operation operation(String operation) {
-    if (operation == null || operation.equalsIgnoreCase("add")) {
-      return BulkRequest.Operation.ADD;
-    }
-    if (operation.equalsIgnoreCase("remove")) {
-      return BulkRequest.Operation.REMOVE;
-    }
-    throw new InvalidInputException("operation", "operation must be add or remove.");
   }
 
   static String blankToNull(String s) {

@@ -99,6 +99,40 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void bulkTaggingFromAnUploadedFileShowsProgressAndTheReport() throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("bulk", ".csv");
+    java.nio.file.Files.writeString(file, "客户编号\nC00101\nC00102\nNOBODY\n");
+    // A tag of its own, so what the demo data holds on any given day cannot matter.
+    io.tagbase.TestHttp.withKey(port)
+        .post(
+            "/api/v1/tags",
+            "{\"code\":\"callback_list\",\"categoryCode\":\"behavior\",\"nameZh\":\"回访名单\","
+                + "\"nameEn\":\"Call-back list\"}");
+    browser.findElement(By.id("nav-bulk")).click();
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("bulk-target"))))
+        .selectByValue("callback_list");
+    browser.findElement(By.id("mode-valid")).click();
+    browser.findElement(By.id("bulk-file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("bulk-reason")).sendKeys("季度回访");
+    browser.findElement(By.id("bulk-submit")).click();
+
+    wait.until(ExpectedConditions.textToBe(By.id("job-status"), "部分完成"));
+    assertThat(browser.findElement(By.id("job-summary")).getText())
+        .contains("成功 2 行")
+        .contains("失败 1 行");
+    assertThat(browser.findElement(By.cssSelector("#job-progress table")).getText())
+        .contains("NOBODY");
+    assertThat(browser.findElement(By.id("job-report")).getAttribute("href"))
+        .endsWith("/report.csv");
+
+    browser.get(url("/customers/C00101"));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#customer-tags [data-tag='callback_list']")));
+    assertThat(browser.findElement(By.id("tag-timeline")).getText()).contains("季度回访");
+  }
+
+  @Test
   void segmentBuilderUpdatesTheCountAsTagsArePicked() {
     browser.findElement(By.id("nav-segments")).click();
     WebElement count =
