@@ -105,11 +105,13 @@ class ApiIT {
   }
 
   @Test
-  void duplicateCustomerIs409() {
-    assertThat(api.post("/api/v1/customers", "{\"externalId\":\"dup-1\"}").status()).isEqualTo(201);
-    var again = api.post("/api/v1/customers", "{\"externalId\":\"dup-1\"}");
-    assertThat(again.status()).isEqualTo(409);
-    assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("externalId");
+  void postingAKnownCustomerUpdatesIt() {
+    assertThat(api.post("/api/v1/customers", "{\"externalId\":\"dup-1\",\"city\":\"上海\"}").status())
+        .isEqualTo(201);
+    var again = api.post("/api/v1/customers", "{\"externalId\":\"dup-1\",\"age\":41}");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("city").asString()).isEqualTo("上海");
+    assertThat(again.json().get("age").asInt()).isEqualTo(41);
   }
 
   @Test

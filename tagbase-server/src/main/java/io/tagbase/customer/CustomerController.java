@@ -5,15 +5,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tagbase.web.PageResult;
 import io.tagbase.web.Paging;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customer profiles (phone and email are personal data)")
 class CustomerController {
   private final CustomerService customers;
+  private final CustomerProfiles profiles;
 
-  CustomerController(CustomerService customers) {
+  CustomerController(CustomerService customers, CustomerProfiles profiles) {
     this.customers = customers;
+    this.profiles = profiles;
   }
 
   @GetMapping
@@ -43,10 +46,35 @@ class CustomerController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Create a customer")
-  Customer create(@Valid @RequestBody NewCustomer customer) {
-    return customers.create(customer);
+  @Operation(
+      summary = "Create or update a customer (upsert)",
+      description =
+          "Found by externalId or any identifier (identities: userId, anonymousId, phone, email,"
+              + " wecom, crmId; phone and email fields count too). 201 when created, 200 when"
+              + " updated; profiles the identifiers join are merged.")
+  ResponseEntity<Customer> upsert(@Valid @RequestBody NewCustomer customer, Principal principal) {
+    var result = profiles.upsert(customer, principal.getName());
+    return ResponseEntity.status(result.created() ? 201 : 200).body(result.customer());
+  }
+
+  record Batch(
+      @Valid @Size(min = 1, max = 1000, message = "must hold 1 to 1000 customers")
+          List<NewCustomer> customers) {}
+
+  record BatchResult(int created, int updated, int merged) {}
+
+  @PostMapping("/batch")
+  @Operation(
+      summary = "Create or update up to 1,000 customers at once",
+      description = "All or nothing: one invalid customer refuses the batch, naming it")
+  BatchResult batch(@Valid @RequestBody Batch batch, Principal principal) {
+    return profiles.upsertAll(batch.customers(), principal.getName());
+  }
+
+  @GetMapping("/{externalId}/profile")
+  @Operation(summary = "A customer's identities, custom field values and profile history")
+  Profile profile(@PathVariable String externalId) {
+    return profiles.profile(externalId);
   }
 
   @GetMapping("/{externalId}/events")

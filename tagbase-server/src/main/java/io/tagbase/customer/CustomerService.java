@@ -32,6 +32,9 @@ public class CustomerService {
   /** Creates a customer; 409 when the external id is taken. */
   @Transactional
   public Customer create(NewCustomer customer) {
+    if (customer.externalId() == null || customer.externalId().isBlank()) {
+      throw new io.tagbase.web.InvalidInputException("externalId", "externalId is required.");
+    }
     if (repository.idOf(customer.externalId()).isPresent()) {
       throw new ConflictException(
           "externalId", "A customer with external id '" + customer.externalId() + "' exists.");
@@ -96,9 +99,14 @@ public class CustomerService {
     repository.forEachExternalId(action);
   }
 
+  /**
+   * Records events in one transaction; those whose message id is stored already are skipped.
+   *
+   * @return how many were new
+   */
   @Transactional
-  public void recordEvents(Collection<NewEvent> batch) {
-    repository.insertEvents(List.copyOf(batch));
+  public int recordEvents(Collection<NewEvent> batch) {
+    return repository.insertEvents(List.copyOf(batch), clock.instant());
   }
 
   @Transactional(readOnly = true)

@@ -96,7 +96,9 @@ final class DemoGenerator {
         channel,
         today.minusDays(daysAgo),
         phone,
-        email);
+        email,
+        null,
+        null);
   }
 
   private List<DemoEvent> events(int customer, LocalDate signup) {

@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiKeyService {
+  private static final String API = "API";
+  private static final String WRITE = "WRITE";
+
   private final JdbcSecurityRepository repository;
   private final Clock clock;
 
@@ -27,8 +30,34 @@ public class ApiKeyService {
 
   @Transactional
   CreatedApiKey createWithSecret(String name, Role role, String secret) {
+    return insert(name, role, secret, API);
+  }
+
+  /**
+   * Creates a write key for the Segment-compatible tracking API: it can only send data, and is safe
+   * to embed in apps. The secret is returned once.
+   */
+  @Transactional
+  public CreatedApiKey createWriteKey(String name) {
+    return insert(name, Role.ADMIN, ApiKeys.newSecret(), WRITE);
+  }
+
+  @Transactional
+  CreatedApiKey createWriteKeyWithSecret(String name, String secret) {
+    return insert(name, Role.ADMIN, secret, WRITE);
+  }
+
+  /** The name of the active write key with this secret, if any. */
+  @Transactional(readOnly = true)
+  public Optional<String> authenticateWriteKey(String secret) {
+    return repository
+        .activeKey(ApiKeys.hash(secret), WRITE)
+        .map(JdbcSecurityRepository.StoredKey::name);
+  }
+
+  private CreatedApiKey insert(String name, Role role, String secret, String kind) {
     String prefix = ApiKeys.prefix(secret);
-    long id = repository.insertKey(name, prefix, ApiKeys.hash(secret), role, clock.instant());
+    long id = repository.insertKey(name, prefix, ApiKeys.hash(secret), role, kind, clock.instant());
     return new CreatedApiKey(id, name, prefix, secret, role);
   }
 
@@ -40,6 +69,6 @@ public class ApiKeyService {
   /** The active key matching the presented secret, if any; costs one hash and one indexed read. */
   @Transactional(readOnly = true)
   Optional<JdbcSecurityRepository.StoredKey> authenticate(String secret) {
-    return repository.activeKey(ApiKeys.hash(secret));
+    return repository.activeKey(ApiKeys.hash(secret), API);
   }
 }

@@ -72,6 +72,11 @@ class Bootstrap implements SmartInitializingSingleton {
       keys.createWithSecret("bootstrap", Role.ADMIN, apiKey);
       log.info("Created the bootstrap API key from TAGBASE_BOOTSTRAP_API_KEY.");
     }
+    String writeKey = properties.bootstrapWriteKey();
+    if (writeKey != null && !writeKey.isBlank() && !keys.exists(writeKey)) {
+      keys.createWriteKeyWithSecret("bootstrap", writeKey);
+      log.info("Created the bootstrap write key from TAGBASE_BOOTSTRAP_WRITE_KEY.");
+    }
   }
 
   private static String randomPassword() {

@@ -45,9 +45,12 @@ class JdbcSecurityRepository {
         .update();
   }
 
-  Optional<StoredKey> activeKey(String hash) {
-    return jdbc.sql("select id, name, role from api_key where key_hash = :h and revoked_at is null")
+  Optional<StoredKey> activeKey(String hash, String kind) {
+    return jdbc.sql(
+            "select id, name, role from api_key where key_hash = :h and kind = :kind"
+                + " and revoked_at is null")
         .param("h", hash)
+        .param("kind", kind)
         .query(
             (rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
         .optional();
@@ -61,11 +64,12 @@ class JdbcSecurityRepository {
         > 0;
   }
 
-  long insertKey(String name, String prefix, String hash, Role role, Instant now) {
+  long insertKey(String name, String prefix, String hash, Role role, String kind, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into api_key (name, key_prefix, key_hash, role, created_at)"
-                + " values (:n, :p, :h, :r, :now)")
+            "insert into api_key (name, key_prefix, key_hash, role, kind, created_at)"
+                + " values (:n, :p, :h, :r, :kind, :now)")
+        .param("kind", kind)
         .param("n", name)
         .param("p", prefix)
         .param("h", hash)

@@ -24,6 +24,21 @@ class SecurityConfig {
     return new BCryptPasswordEncoder();
   }
 
+  /**
+   * The Segment-compatible tracking API authenticates by write key itself (in the body or as the
+   * Basic user), as Segment's SDKs send it; no session, no CSRF.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain tracking(HttpSecurity http) throws Exception {
+    http.securityMatcher("/v1/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable());
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, ProblemResponses problems)

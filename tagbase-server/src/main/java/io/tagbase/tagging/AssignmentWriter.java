@@ -13,8 +13,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes validated assignments of one tag for many customers in JDBC batches: the assignment rows,
@@ -107,7 +105,7 @@ class AssignmentWriter {
           .computeIfAbsent(String.valueOf(i.value()), k -> new ArrayList<>())
           .add(i.externalId());
     }
-    afterCommit(
+    AfterCommit.run(
         () -> {
           if (tag.layered()) {
             enteredByValue.forEach((value, ids) -> index.assigned(tag.code(), value, ids));
@@ -143,7 +141,7 @@ class AssignmentWriter {
           ps.setLong(2, tag.id());
         });
     appendHistory(tag, history, source, actor, reason, Timestamp.from(clock.instant()));
-    afterCommit(
+    AfterCommit.run(
         () -> deletes.forEach(i -> index.unassigned(tag.code(), i.value(), i.externalId())));
     return new WriteSummary(0, 0, 0, deletes.size(), items.size() - deletes.size());
   }
@@ -197,18 +195,5 @@ class AssignmentWriter {
           .list();
     }
     return held;
-  }
-
-  private static void afterCommit(Runnable action) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      throw new IllegalStateException("Assignments must be written inside a transaction");
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            action.run();
-          }
-        });
   }
 }

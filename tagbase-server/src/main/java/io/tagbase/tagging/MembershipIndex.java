@@ -115,6 +115,19 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
         });
   }
 
+  /** Drops a deleted customer: out of every tag, and a hole in the dictionary. */
+  void erased(String externalId) {
+    write(
+        () -> {
+          OptionalInt id = dictionary.find(externalId);
+          if (id.isPresent()) {
+            tags.removeCustomer(id.getAsInt());
+            dictionary.remove(externalId);
+          }
+          return null;
+        });
+  }
+
   /** Moves the customer from one value of a layered tag to another. */
   void valueChanged(String tag, String from, String to, String externalId) {
     write(

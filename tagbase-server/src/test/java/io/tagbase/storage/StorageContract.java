@@ -67,7 +67,9 @@ abstract class StorageContract {
             "app",
             LocalDate.of(2025, 3, 1),
             "13800000000",
-            "a@example.com"));
+            "a@example.com",
+            null,
+            null));
     return id;
   }
 
