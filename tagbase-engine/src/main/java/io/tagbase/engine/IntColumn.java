@@ -13,8 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Cost: {@link #get} and {@link #set} are an array access. {@link #between(int, int)} scans
  * every value once, branch-free, 64 ids per output word (about 1 ns per customer). {@link
- * #between(int, int, TagBitmap)} reads only the values of the candidates, so after a selective
- * tag condition it costs O(candidates). Memory: 4 bytes per id.
+ * #between(int, int, TagBitmap)} reads only the values of the candidates, so after a selective tag
+ * condition it costs O(candidates). Memory: 4 bytes per id.
  *
  * <p>Not thread-safe for writers; concurrent readers are safe when no thread writes.
  */

@@ -46,6 +46,9 @@ public final class SegmentEvaluator {
     if (condition instanceof Condition.Not not) {
       return dictionary.size() - count(not.term());
     }
+    if (DenseBlockCounter.applies(condition, index)) {
+      return DenseBlockCounter.count(condition, index, (DenseTagBitmap) live());
+    }
     Result result = eval(condition);
     return result.withinLive ? result.bits.cardinality() : result.bits.andCardinality(live());
   }

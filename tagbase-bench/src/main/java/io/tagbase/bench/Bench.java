@@ -1,0 +1,28 @@
+package io.tagbase.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs the benchmark and writes the markdown table to stdout and to a file (see docs/benchmark.md).
+ * Exits with status 1 if any engine's answer differs from Tagbase's.
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    BenchReport report = new BenchRun(options, System.err).run();
+    String markdown = report.markdown();
+    System.out.println(markdown);
+    Path out = Path.of(options.out());
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.writeString(out, markdown);
+    System.err.println("written to " + out.toAbsolutePath());
+    if (!report.mismatches().isEmpty()) {
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.tagbase.bench;
+
+import io.tagbase.engine.Condition;
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.IntColumn;
+import io.tagbase.engine.SegmentEvaluator;
+import io.tagbase.engine.SegmentPage;
+import io.tagbase.engine.TagBitmap;
+import io.tagbase.engine.TagIndex;
+import io.tagbase.engine.TagStatistics;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query mix on the Tagbase engine, through its public API only, single-threaded. Attribute
+ * ranges after a tag condition read the column values of the segment's members only.
+ */
+final class TagbaseEngine implements Engine {
+  private final CustomerDictionary dictionary = new CustomerDictionary();
+  private final TagIndex index = new TagIndex();
+  private final SegmentEvaluator evaluator = new SegmentEvaluator(index, dictionary);
+  private final TagStatistics statistics = new TagStatistics(index, dictionary);
+  private final Map<String, IntColumn> columns;
+  private final TagBitmap live; // the bench never removes a customer: one copy serves every query
+
+  /** Builds the dictionary, index and columns; see {@link #bitmapBytes()} for their size. */
+  TagbaseEngine(BenchData data) {
+    for (int id = 0; id < data.customers(); id++) {
+      dictionary.intern(externalId(id));
+    }
+    List<String> names = TagCatalogue.names();
+    for (int tag = 0; tag < names.size(); tag++) {
+      String name = names.get(tag);
+      for (int id : data.members()[tag]) {
+        index.assign(name, id);
+      }
+    }
+    index.optimize(dictionary.capacity());
+    columns =
+        Map.of(
+            "last_purchase_day", IntColumn.of(data.lastPurchaseDay()),
+            "purchases_30d", IntColumn.of(data.purchases30d()),
+            "spend_cents", IntColumn.of(data.spendCents()),
+            "country", IntColumn.of(data.country()));
+    live = dictionary.live();
+  }
+
+  static String externalId(int id) {
+    return "C" + id;
+  }
+
+  @Override
+  public String name() {
+    return "Tagbase";
+  }
+
+  long bitmapBytes() {
+    return statistics.bitmapBytes(TagCatalogue.names());
+  }
+
+  long columnBytes() {
+    return columns.values().stream().mapToLong(IntColumn::bytes).sum();
+  }
+
+  @Override
+  public long[] run(BenchQuery query) {
+    return switch (query.kind()) {
+      case COUNT -> new long[] {count(query)};
+      case DISTRIBUTION ->
+          statistics.distribution(evaluator.evaluate(query.segment()), query.tags());
+      case OVERLAP -> flatten(statistics.overlap(query.tags()));
+      case COVERAGE -> statistics.coverage(query.tags());
+      case EXPORT -> export(query.segment());
+    };
+  }
+
+  private long count(BenchQuery query) {
+    if (query.ranges().isEmpty()) {
+      return evaluator.count(query.segment());
+    }
+    List<BenchQuery.Range> ranges = query.ranges();
+    TagBitmap members;
+    int next = 0;
+    if (query.segment() instanceof Condition.Everyone) {
+      BenchQuery.Range first = ranges.get(next++);
+      members = columns.get(first.column()).between(first.min(), first.max());
+    } else {
+      members = evaluator.evaluate(query.segment());
+    }
+    for (; next < ranges.size(); next++) {
+      BenchQuery.Range range = ranges.get(next);
+      members = columns.get(range.column()).between(range.min(), range.max(), members);
+    }
+    return query.segment() instanceof Condition.Everyone
+        ? members.andCardinality(live)
+        : members.cardinality();
+  }
+
+  /** The members' external ids, as an export would write them; answers {count, sum of ids}. */
+  private long[] export(Condition segment) {
+    SegmentPage page = evaluator.page(segment, 0, Integer.MAX_VALUE);
+    String[] external = new String[page.ids().length];
+    long sum = 0;
+    for (int i = 0; i < external.length; i++) {
+      int id = page.ids()[i];
+      external[i] = dictionary.externalId(id);
+      sum += id;
+    }
+    return new long[] {external.length, sum};
+  }
+
+  private static long[] flatten(long[][] matrix) {
+    int n = matrix.length;
+    long[] flat = new long[n * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(matrix[i], 0, flat, i * n, n);
+    }
+    return flat;
+  }
+}

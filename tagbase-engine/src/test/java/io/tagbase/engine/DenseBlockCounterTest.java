@@ -1,0 +1,88 @@
+package io.tagbase.engine;
+
+import static io.tagbase.engine.Condition.and;
+import static io.tagbase.engine.Condition.everyone;
+import static io.tagbase.engine.Condition.not;
+import static io.tagbase.engine.Condition.or;
+import static io.tagbase.engine.Condition.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The block-at-a-time count against a brute-force check, on all-dense tags of mixed lengths. */
+class DenseBlockCounterTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 64, 65, 16_384, 16_385, 70_000}) // 16,384 ids: one block of 256 words
+  void countMatchesBruteForce(int universe) {
+    Random random = new Random(universe);
+    CustomerDictionary dictionary = new CustomerDictionary();
+    TagIndex index = new TagIndex();
+    Set<Integer> live = new TreeSet<>();
+    for (int id = 0; id < universe; id++) {
+      live.add(dictionary.intern("c" + id));
+    }
+    List<Set<Integer>> tags = new ArrayList<>();
+    for (int t = 0; t < 5; t++) {
+      int length = 1 + random.nextInt(universe + 100); // shorter and longer than the universe
+      Set<Integer> ids = RandomIds.ids(random, length, 0.05 + 0.9 * random.nextDouble());
+      ids.add(0); // never empty: optimize() keeps it dense
+      tags.add(ids);
+      for (int id : ids) {
+        index.assign("t" + t, id);
+      }
+    }
+    for (int id = 0; id < universe; id += 7) {
+      dictionary.remove("c" + id);
+      live.remove(id);
+    }
+    index.optimize(1); // every non-empty tag dense
+    SegmentEvaluator evaluator = new SegmentEvaluator(index, dictionary);
+    for (int trial = 0; trial < 100; trial++) {
+      Condition condition = condition(random, 3);
+      assertThat(DenseBlockCounter.applies(condition, index)).isTrue();
+      long expected = live.stream().filter(id -> matches(condition, tags, id)).count();
+      assertThat(evaluator.count(condition)).as("%s", condition).isEqualTo(expected);
+    }
+  }
+
+  private static Condition condition(Random random, int depth) {
+    int kind = depth == 0 ? 0 : random.nextInt(5);
+    if (kind == 0) {
+      return random.nextInt(15) == 0 ? everyone() : tag("t" + random.nextInt(5));
+    }
+    if (kind == 1) {
+      return not(condition(random, depth - 1));
+    }
+    List<Condition> terms = new ArrayList<>();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      terms.add(
+          random.nextInt(3) == 0
+              ? not(tag("t" + random.nextInt(5)))
+              : condition(random, depth - 1));
+    }
+    return kind % 2 == 0 ? and(terms) : or(terms);
+  }
+
+  private static boolean matches(Condition condition, List<Set<Integer>> tags, int id) {
+    if (condition instanceof Condition.HasTag has) {
+      return tags.get(Integer.parseInt(has.tag().substring(1))).contains(id);
+    }
+    if (condition instanceof Condition.And and) {
+      return and.terms().stream().allMatch(term -> matches(term, tags, id));
+    }
+    if (condition instanceof Condition.Or or) {
+      return or.terms().stream().anyMatch(term -> matches(term, tags, id));
+    }
+    if (condition instanceof Condition.Not not) {
+      return !matches(not.term(), tags, id);
+    }
+    return true;
+  }
+}

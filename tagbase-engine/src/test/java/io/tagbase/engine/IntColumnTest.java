@@ -1,0 +1,78 @@
+package io.tagbase.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Range predicates against a brute-force scan, on seeded random values. */
+class IntColumnTest {
+  private static final int[] EDGES = {Integer.MIN_VALUE, -1, 0, 1, 7, 99, Integer.MAX_VALUE};
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 63, 64, 65, 129, 5_000})
+  void betweenMatchesBruteForce(int size) {
+    Random random = new Random(size);
+    int[] values = randomValues(random, size);
+    IntColumn column = IntColumn.of(values);
+    for (int trial = 0; trial < 200; trial++) {
+      int min = pick(random);
+      int max = pick(random);
+      assertThat(column.between(min, max).toArray())
+          .as("[%d, %d]", min, max)
+          .isEqualTo(expected(values, min, max, null));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 64, 65, 129, 5_000})
+  void betweenWithinCandidatesMatchesBruteForceInBothRepresentations(int size) {
+    Random random = new Random(size + 1);
+    int[] values = randomValues(random, size);
+    IntColumn column = IntColumn.of(values);
+    for (int trial = 0; trial < 200; trial++) {
+      var ids = RandomIds.ids(random, size + 70, random.nextDouble()); // some past the end
+      TagBitmap within = RandomIds.bitmap(random, ids, random.nextBoolean(), size + 70);
+      int[] before = within.toArray();
+      int min = pick(random);
+      int max = pick(random);
+      TagBitmap result = column.between(min, max, within);
+      assertThat(result.toArray())
+          .as("[%d, %d] within %s", min, max, within)
+          .isEqualTo(expected(values, min, max, within));
+      assertThat(result.isDense()).isEqualTo(within.isDense());
+      assertThat(within.toArray()).as("input untouched").isEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 100})
+  void setGrowsTheColumnAndGapsReadZero(int id) {
+    IntColumn column = new IntColumn();
+    column.set(id, 42);
+    assertThat(column.size()).isEqualTo(id + 1);
+    assertThat(column.get(id)).isEqualTo(42);
+    assertThat(column.get(0)).isZero();
+    assertThatThrownBy(() -> column.get(id + 1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  private static int[] randomValues(Random random, int size) {
+    return IntStream.range(0, size)
+        .map(i -> random.nextInt(4) == 0 ? pick(random) : random.nextInt(100))
+        .toArray();
+  }
+
+  private static int pick(Random random) {
+    return random.nextInt(3) == 0 ? EDGES[random.nextInt(EDGES.length)] : random.nextInt(100);
+  }
+
+  private static int[] expected(int[] values, int min, int max, TagBitmap within) {
+    return IntStream.range(0, values.length)
+        .filter(id -> within == null || within.contains(id))
+        .filter(id -> values[id] >= min && values[id] <= max)
+        .toArray();
+  }
+}
