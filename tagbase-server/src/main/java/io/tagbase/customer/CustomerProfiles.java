@@ -59,11 +59,20 @@ public class CustomerProfiles {
    */
   @Transactional
   public Upserted upsert(NewCustomer data, String actor) {
+    return upsert(data, actor, true);
+  }
+
+  /**
+   * As {@link #upsert(NewCustomer, String)}; {@code enforceRequired} false skips the check that a
+   * new profile has every required custom field (tracking SDKs cannot be refused for that).
+   */
+  @Transactional
+  public Upserted upsert(NewCustomer data, String actor, boolean enforceRequired) {
     List<Identity> ids = identitiesOf(data);
     Map<AttributeDefinition, AttributeValue> values =
         schema.check(data.attributes() == null ? Map.of() : data.attributes(), "attributes");
     Resolved resolved = resolve(data.externalId(), ids, actor);
-    if (resolved.created()) {
+    if (resolved.created() && enforceRequired) {
       schema.requireAll(values.keySet());
     }
     customers.update(resolved.customer().id(), data, clock.instant());
@@ -149,7 +158,7 @@ public class CustomerProfiles {
       Customer created = create(externalId, ids, actor);
       return new Resolved(created, true, 0);
     }
-    long keptId = found.iterator().next();
+    long keptId = keeper(externalId, ids, found);
     int merged = 0;
     for (long other : found) {
       if (other != keptId) {
@@ -165,6 +174,28 @@ public class CustomerProfiles {
       }
     }
     return new Resolved(customers.findById(keptId).orElseThrow(), false, merged);
+  }
+
+  /**
+   * Which of several matching profiles survives a merge: the one with the given external id, else
+   * the one holding the user id, else the oldest.
+   */
+  private long keeper(String externalId, List<Identity> ids, Set<Long> found) {
+    if (externalId != null) {
+      Optional<Long> byExternalId = customers.idOf(externalId);
+      if (byExternalId.isPresent()) {
+        return byExternalId.get();
+      }
+    }
+    for (Identity id : ids) {
+      if (id.kind() == IdentityKind.USER_ID) {
+        Optional<Long> owner = identities.owner(id);
+        if (owner.isPresent()) {
+          return owner.get();
+        }
+      }
+    }
+    return found.stream().min(Long::compare).orElseThrow();
   }
 
   private Customer create(String externalId, List<Identity> ids, String actor) {

@@ -34,7 +34,7 @@ class SegmentIngest {
       accepted += flushed.accepted();
       duplicates += flushed.duplicates();
       if (message instanceof SegmentMessage.Identify identify) {
-        profiles.upsert(identify.profile(), actor);
+        profiles.upsert(identify.profile(), actor, false);
       } else if (message instanceof SegmentMessage.Alias alias) {
         profiles.alias(alias.previousId(), alias.current(), actor);
       }
