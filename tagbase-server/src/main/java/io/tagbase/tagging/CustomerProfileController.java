@@ -1,6 +1,8 @@
 package io.tagbase.tagging;
 
+import io.tagbase.customer.AttributeSchema;
 import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerProfiles;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.taxonomy.TaxonomyService;
@@ -22,12 +24,20 @@ class CustomerProfileController {
   private final CustomerService customers;
   private final TaxonomyService taxonomy;
   private final TaggingService tagging;
+  private final CustomerProfiles profiles;
+  private final AttributeSchema schema;
 
   CustomerProfileController(
-      CustomerService customers, TaxonomyService taxonomy, TaggingService tagging) {
+      CustomerService customers,
+      TaxonomyService taxonomy,
+      TaggingService tagging,
+      CustomerProfiles profiles,
+      AttributeSchema schema) {
     this.customers = customers;
     this.taxonomy = taxonomy;
     this.tagging = tagging;
+    this.profiles = profiles;
+    this.schema = schema;
   }
 
   @GetMapping("/customers/{externalId}")
@@ -45,6 +55,8 @@ class CustomerProfileController {
     model.addAttribute("assignable", assignable);
     model.addAttribute("events", customers.recentEvents(externalId, 30));
     model.addAttribute("timeline", tagging.timeline(externalId, 50));
+    model.addAttribute("profile", profiles.profile(externalId));
+    model.addAttribute("fields", schema.fields());
     return "tagging/customer";
   }
 

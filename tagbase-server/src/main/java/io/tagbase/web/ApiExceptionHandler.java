@@ -40,6 +40,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
   }
 
+  /** Two requests raced to create the same thing; the loser is told so, like any duplicate. */
+  @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+  ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        "Conflict",
+        "The same item was written at the same moment by another request; read it and retry.",
+        null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(

@@ -130,6 +130,57 @@ class ConsoleBrowserIT {
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#customer-tags [data-tag='callback_list']")));
     assertThat(browser.findElement(By.id("tag-timeline")).getText()).contains("季度回访");
+
+    browser.get(url("/tags/callback_list"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tag-changes")));
+    assertThat(browser.findElement(By.id("tag-changes")).getText())
+        .contains("C00101")
+        .contains("季度回访");
+  }
+
+  @Test
+  void schemaEditorAddsAFieldThatTheProfilePageThenShows() {
+    browser.findElement(By.id("nav-attributes")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("attribute-code")))
+        .sendKeys("member_level");
+    browser.findElement(By.id("attribute-name-zh")).sendKeys("会员等级");
+    browser.findElement(By.id("attribute-name-en")).sendKeys("Member level");
+    new Select(browser.findElement(By.id("attribute-type"))).selectByValue("NUMBER");
+    browser.findElement(By.id("attribute-submit")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-field='member_level']")));
+
+    var api = io.tagbase.TestHttp.withKey(port);
+    var upsert =
+        api.post(
+            "/api/v1/customers",
+            "{\"externalId\":\"C00077\",\"identities\":{\"crmId\":\"CRM-77\"},"
+                + "\"attributes\":{\"member_level\":\"3\"}}");
+    assertThat(upsert.status()).isEqualTo(200);
+    browser.get(url("/customers/C00077"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-attributes")));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#profile-attributes [data-field='member_level']"))
+                .getText())
+        .isEqualTo("3");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#profile-identities [data-identity='CRM_ID']"))
+                .getText())
+        .isEqualTo("CRM-77");
+  }
+
+  @Test
+  void schemaEditorShowsWhyAFieldIsRefused() {
+    browser.get(url("/attributes"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("attribute-code"))).sendKeys("city");
+    browser.findElement(By.id("attribute-name-zh")).sendKeys("城市");
+    browser.findElement(By.id("attribute-name-en")).sendKeys("City");
+    browser.findElement(By.id("attribute-submit")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#attribute-problem .problem")));
+    assertThat(browser.findElement(By.id("attribute-problem")).getText()).contains("built-in");
   }
 
   @Test
