@@ -79,6 +79,15 @@ public final class TagIndex {
     }
   }
 
+  /**
+   * Replaces the tag's members with {@code members} at once (a recomputed rule tag or segment); the
+   * index keeps the given bitmap, so the caller must not modify it afterwards. Costs one map write.
+   */
+  public void replace(String tag, TagBitmap members) {
+    Objects.requireNonNull(tag, "tag");
+    bitmaps.put(tag, Objects.requireNonNull(members, "members"));
+  }
+
   /** Forgets the tag and its members; returns whether it was known. */
   public boolean dropTag(String tag) {
     return bitmaps.remove(tag) != null;

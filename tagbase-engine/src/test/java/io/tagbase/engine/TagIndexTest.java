@@ -85,6 +85,16 @@ class TagIndexTest {
   }
 
   @Test
+  void replaceSwapsAllMembersAtOnce() {
+    index.assign("seg", 1);
+    index.assign("seg", 2);
+    index.replace("seg", TagBitmap.of(2, 3, 70_000));
+    assertThat(index.bitmap("seg").toArray()).containsExactly(2, 3, 70_000);
+    assertThat(index.has("seg", 1)).isFalse();
+    assertThat(index.tagsOf(3)).containsExactly("seg");
+  }
+
+  @Test
   void tagRemainsKnownAfterItsLastMemberIsUnassigned() {
     index.assign("a", 1);
     index.unassign("a", 1);
