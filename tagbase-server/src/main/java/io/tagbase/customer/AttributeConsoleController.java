@@ -64,7 +64,7 @@ class AttributeConsoleController {
       @ModelAttribute FieldForm form,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       HttpServletResponse response) {
-    schema.define(Validation.valid(form.toNewAttribute()));
+    schema.define(io.tagbase.web.FormValidation.valid(form.toNewAttribute()));
     if (htmx != null) {
       response.setHeader("HX-Redirect", "/attributes");
       return "fragments :: empty";

@@ -78,6 +78,19 @@ public class CustomerService {
     return externalIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /** Database ids by external id; unknown ids are left out. Cost: one read per 500 ids. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, Long> idsOf(List<String> externalIds) {
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    for (int from = 0; from < externalIds.size(); from += 500) {
+      List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + 500));
+      for (Customer c : repository.findByExternalIds(chunk)) {
+        ids.put(c.externalId(), c.id());
+      }
+    }
+    return ids;
+  }
+
   /**
    * A page (0-based) of customers whose id, name or city contains {@code query}; all when blank.
    */

@@ -82,7 +82,13 @@ class SecurityConfig {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        "/login",
+                        "/webjars/**",
+                        "/_static/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

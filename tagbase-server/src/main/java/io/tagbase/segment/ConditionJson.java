@@ -21,6 +21,11 @@ final class ConditionJson {
     boolean exists(String code);
 
     boolean hasValue(String code, String value);
+
+    /** Whether a saved segment with this code exists (and may be used here). */
+    default boolean segmentExists(String code) {
+      return false;
+    }
   }
 
   private final Tags tags;
@@ -28,6 +33,31 @@ final class ConditionJson {
 
   private ConditionJson(Tags tags) {
     this.tags = tags;
+  }
+
+  /** The codes of the saved segments a condition tree uses, at any depth. */
+  static java.util.Set<String> segmentsUsed(Object json) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    collectSegments(json, codes, 0);
+    return codes;
+  }
+
+  private static void collectSegments(Object json, java.util.Set<String> codes, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (json instanceof Map<?, ?> map) {
+      map.forEach(
+          (key, value) -> {
+            if ("segment".equals(key) && value instanceof String code) {
+              codes.add(code);
+            } else {
+              collectSegments(value, codes, depth + 1);
+            }
+          });
+    } else if (json instanceof List<?> list) {
+      list.forEach(item -> collectSegments(item, codes, depth + 1));
+    }
   }
 
   /** Parses a condition already read as plain JSON values (maps, lists, strings). */
@@ -68,10 +98,12 @@ final class ConditionJson {
         return Condition.or(list(value, path + ".or", depth));
       case "not":
         return Condition.not(read(value, path + ".not", depth + 1));
+      case "segment":
+        return segment(value, path + ".segment");
       default:
         throw new InvalidInputException(
             path + "." + key,
-            "Unknown operator \"" + key + "\" at " + path + "; use tag, and, or, not.");
+            "Unknown operator \"" + key + "\" at " + path + "; use tag, segment, and, or, not.");
     }
   }
 
@@ -83,6 +115,14 @@ final class ConditionJson {
       throw new InvalidInputException(path, "No tag with code '" + code + "' (at " + path + ").");
     }
     return Condition.tag(code);
+  }
+
+  /** {@code {"segment": "code"}}: the members of a saved segment as last evaluated. */
+  private Condition segment(Object value, String path) {
+    if (!(value instanceof String code) || !tags.segmentExists(code)) {
+      throw new InvalidInputException(path, path + " must be the code of a saved segment.");
+    }
+    return Condition.tag(SegmentKeys.of(code));
   }
 
   /** {@code {"tag": "rfm", "value": "champion"}}: customers holding that value of a layered tag. */

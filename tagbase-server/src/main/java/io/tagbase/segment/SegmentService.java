@@ -28,20 +28,39 @@ public class SegmentService {
   private final TaxonomyService taxonomy;
   private final CustomerService customers;
   private final BulkTagging bulk;
+  private final JdbcSegmentRepository segments;
 
   SegmentService(
       MembershipIndex index,
       TaxonomyService taxonomy,
       CustomerService customers,
-      BulkTagging bulk) {
+      BulkTagging bulk,
+      JdbcSegmentRepository segments) {
     this.index = index;
     this.taxonomy = taxonomy;
     this.customers = customers;
     this.bulk = bulk;
+    this.segments = segments;
+  }
+
+  private List<String> segmentCodes() {
+    return segments.all().stream().map(SegmentDefinition::code).toList();
   }
 
   /** Parses a JSON condition tree, refusing unknown tags with the path at fault. */
   public Condition parse(Object json, String path) {
+    return parse(json, path, null);
+  }
+
+  /**
+   * Parses a JSON condition tree, refusing unknown tags and segments with the path at fault; a
+   * segment may not use itself ({@code selfCode}).
+   */
+  public Condition parse(Object json, String path, String selfCode) {
+    java.util.Set<String> segmentCodes = new java.util.HashSet<>(segmentCodes());
+    if (selfCode != null) {
+      segmentCodes.remove(selfCode);
+    }
     Map<String, TagDefinition> known =
         taxonomy.tags().stream().collect(Collectors.toMap(TagDefinition::code, t -> t));
     return ConditionJson.parse(
@@ -56,6 +75,11 @@ public class SegmentService {
           @Override
           public boolean hasValue(String code, String value) {
             return known.containsKey(code) && known.get(code).value(value).isPresent();
+          }
+
+          @Override
+          public boolean segmentExists(String code) {
+            return segmentCodes.contains(code);
           }
         });
   }

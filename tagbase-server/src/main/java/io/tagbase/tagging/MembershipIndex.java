@@ -6,7 +6,9 @@ import io.tagbase.engine.Condition;
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.SegmentEvaluator;
 import io.tagbase.engine.SegmentPage;
+import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagIndex;
+import io.tagbase.engine.TagStatistics;
 import io.tagbase.taxonomy.MemberCounts;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -35,12 +38,17 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final CustomerService customers;
   private final JdbcAssignmentRepository assignments;
+  private final ApplicationEventPublisher events;
   private CustomerDictionary dictionary = new CustomerDictionary();
   private TagIndex tags = new TagIndex();
 
-  MembershipIndex(CustomerService customers, JdbcAssignmentRepository assignments) {
+  MembershipIndex(
+      CustomerService customers,
+      JdbcAssignmentRepository assignments,
+      ApplicationEventPublisher events) {
     this.customers = customers;
     this.assignments = assignments;
+    this.events = events;
   }
 
   /** Loads every customer and assignment from the database; replaces the current index. */
@@ -64,6 +72,7 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
           tags = freshTags;
           return null;
         });
+    events.publishEvent(new MembershipIndexRebuilt());
     log.info(
         "Membership index rebuilt: {} customers, {} tags in {} ms",
         freshDictionary.size(),
@@ -138,6 +147,73 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
           tags.assign(tag, id);
           return null;
         });
+  }
+
+  /**
+   * Evaluates {@code condition} and compares it with what {@code key} holds now. Reads only; call
+   * {@link #replace} after the change is stored. Cost: one evaluation and two bitmap differences.
+   */
+  public MembershipDiff diff(String key, Condition condition) {
+    return read(
+        () -> {
+          TagBitmap now = new SegmentEvaluator(tags, dictionary).evaluate(condition);
+          TagBitmap before = tags.bitmap(key);
+          return new MembershipDiff(
+              now, externalIds(now.andNot(before)), externalIds(before.andNot(now)));
+        });
+  }
+
+  /** Installs a key's new members, computed by {@link #diff}. */
+  public void replace(String key, TagBitmap members) {
+    write(
+        () -> {
+          tags.replace(key, TagBitmap.optimized(members, dictionary.capacity()));
+          return null;
+        });
+  }
+
+  /** Sets a key's members from external ids (unknown ones are skipped); for loading at start-up. */
+  public void load(String key, List<String> externalIds) {
+    write(
+        () -> {
+          TagBitmap bits = TagBitmap.forDensity(externalIds.size(), dictionary.capacity());
+          for (String externalId : externalIds) {
+            dictionary.find(externalId).ifPresent(bits::add);
+          }
+          tags.replace(key, bits);
+          return null;
+        });
+  }
+
+  /** Forgets a key (a deleted segment). */
+  public void drop(String key) {
+    write(() -> tags.dropTag(key));
+  }
+
+  /**
+   * For each key, how many customers matching {@code condition} hold it, and how many hold it in
+   * all: the two columns of a segment's profile. Cost: one evaluation, then one AND count per key.
+   */
+  public long[][] distribution(Condition condition, List<String> keys) {
+    return read(
+        () -> {
+          TagStatistics statistics = new TagStatistics(tags, dictionary);
+          TagBitmap segment = new SegmentEvaluator(tags, dictionary).evaluate(condition);
+          return new long[][] {statistics.distribution(segment, keys), statistics.coverage(keys)};
+        });
+  }
+
+  private List<String> externalIds(TagBitmap bits) {
+    List<String> ids =
+        new java.util.ArrayList<>((int) Math.min(Integer.MAX_VALUE, bits.cardinality()));
+    bits.forEach(
+        id -> {
+          String externalId = dictionary.externalId(id);
+          if (externalId != null) {
+            ids.add(externalId);
+          }
+        });
+    return ids;
   }
 
   /** Live customers in the index. */

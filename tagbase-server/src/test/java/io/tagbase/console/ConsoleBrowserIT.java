@@ -184,6 +184,33 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void segmentSavedFromTheBuilderHasAPageWithChartInsightAndExport() {
+    browser.findElement(By.id("nav-segments")).click();
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("all-of"))))
+        .selectByValue("female");
+    wait.until(
+        ExpectedConditions.not(ExpectedConditions.textToBe(By.id("segment-count"), "2,000")));
+    String count = browser.findElement(By.id("segment-count")).getText();
+    browser.findElement(By.id("save-code")).sendKeys("female_customers");
+    browser.findElement(By.id("save-name-zh")).sendKeys("女性客户");
+    browser.findElement(By.id("save-name-en")).sendKeys("Female customers");
+    browser.findElement(By.id("save-submit")).click();
+
+    wait.until(ExpectedConditions.urlContains("/segments/saved/female_customers"));
+    assertThat(browser.findElement(By.id("segment-size")).getText()).isEqualTo(count);
+    wait.until(ExpectedConditions.attributeToBe(By.id("size-chart"), "data-rendered", "true"));
+    assertThat(browser.findElements(By.cssSelector("#size-chart canvas"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("segment-insight")).getText()).isNotBlank();
+
+    browser.findElement(By.id("segment-export")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-download")));
+    browser.findElement(By.id("nav-saved")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-segment='female_customers']")));
+  }
+
+  @Test
   void segmentBuilderUpdatesTheCountAsTagsArePicked() {
     browser.findElement(By.id("nav-segments")).click();
     WebElement count =

@@ -1,19 +1,18 @@
-package io.tagbase.customer;
+package io.tagbase.web;
 
-import io.tagbase.web.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 
 /** Bean Validation for values built by console forms, with the same messages as the API. */
-final class Validation {
+public final class FormValidation {
   private static final Validator VALIDATOR =
       jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
 
-  private Validation() {}
+  private FormValidation() {}
 
   /** The value itself, or a 400 naming the first field at fault. */
-  static <T> T valid(T value) {
+  public static <T> T valid(T value) {
     var violations = VALIDATOR.validate(value);
     if (!violations.isEmpty()) {
       ConstraintViolation<T> first =

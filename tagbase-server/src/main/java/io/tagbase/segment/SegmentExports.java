@@ -1,0 +1,125 @@
+package io.tagbase.segment;
+
+import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.engine.Condition;
+import io.tagbase.job.Job;
+import io.tagbase.job.JobOutcome;
+import io.tagbase.job.JobService;
+import io.tagbase.job.JobStatus;
+import io.tagbase.web.InvalidInputException;
+import io.tagbase.web.NotFoundException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports a segment's members to CSV or Excel as a job with progress; the file is written under
+ * {@code tagbase.export.directory} and downloaded by job id. Members are read 1,000 at a time.
+ */
+@Service
+public class SegmentExports {
+  static final List<String> COLUMNS =
+      List.of(
+          "external_id",
+          "display_name",
+          "gender",
+          "age",
+          "city",
+          "channel",
+          "signup_date",
+          "phone",
+          "email");
+  private static final int CHUNK = 1000;
+
+  private final SegmentService segments;
+  private final CustomerService customers;
+  private final JobService jobs;
+  private final Path directory;
+
+  SegmentExports(
+      SegmentService segments,
+      CustomerService customers,
+      JobService jobs,
+      @Value("${tagbase.export.directory:./data/exports}") String directory) {
+    this.segments = segments;
+    this.customers = customers;
+    this.jobs = jobs;
+    this.directory = Path.of(directory);
+  }
+
+  /** Starts an export of the segment's current members; format is csv or xlsx. */
+  public Job start(SegmentDefinition segment, String format, String actor) {
+    if (!format.equals("csv") && !format.equals("xlsx")) {
+      throw new InvalidInputException("format", "format must be csv or xlsx.");
+    }
+    List<String> ids = segments.members(Condition.tag(segment.indexKey()));
+    String kind = "export-" + segment.code() + "." + format;
+    return jobs.submit(
+        kind,
+        ids.size(),
+        actor,
+        progress -> {
+          try {
+            Files.createDirectories(directory);
+            Path target = Files.createTempFile(directory, "export-", "." + format);
+            try (OutputStream out = Files.newOutputStream(target)) {
+              ExportWriter writer =
+                  format.equals("csv") ? new CsvExportWriter(out) : new ExcelExportWriter(out);
+              writer.header(COLUMNS);
+              for (int from = 0; from < ids.size(); from += CHUNK) {
+                for (Customer c :
+                    customers.getAll(ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
+                  writer.row(row(c));
+                }
+                progress.processed(Math.min(ids.size(), from + CHUNK));
+              }
+              writer.finish();
+            }
+            return new JobOutcome(
+                JobStatus.SUCCEEDED, ids.size(), List.of(), target.getFileName().toString());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** The finished export file of a job. 404 when the job is no export or its file is gone. */
+  public Path file(long jobId) {
+    Job job = jobs.get(jobId);
+    if (!job.kind().startsWith("export-")
+        || job.status() != JobStatus.SUCCEEDED
+        || job.message() == null) {
+      throw new NotFoundException("Job " + jobId + " has no finished export file.");
+    }
+    Path file = directory.resolve(job.message()).normalize();
+    if (!file.startsWith(directory.normalize()) || !Files.isRegularFile(file)) {
+      throw new NotFoundException("The export file of job " + jobId + " is no longer there.");
+    }
+    return file;
+  }
+
+  /** The download name, e.g. high_value-17.csv. */
+  public String fileName(long jobId) {
+    Job job = jobs.get(jobId);
+    return job.kind().substring("export-".length()).replace(".", "-" + jobId + ".");
+  }
+
+  private static List<String> row(Customer c) {
+    return java.util.Arrays.asList(
+        c.externalId(),
+        c.displayName(),
+        c.gender(),
+        c.age() == null ? null : c.age().toString(),
+        c.city(),
+        c.channel(),
+        c.signupDate() == null ? null : c.signupDate().toString(),
+        c.phone(),
+        c.email());
+  }
+}

@@ -1,0 +1,20 @@
+package io.tagbase.segment;
+
+import io.tagbase.storage.PostgresTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class PostgresSegmentsIT extends SegmentsContract {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    String url = PostgresTestDatabase.newDatabaseUrl();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+}
