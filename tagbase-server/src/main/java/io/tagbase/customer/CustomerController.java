@@ -23,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
   private final CustomerService customers;
   private final CustomerProfiles profiles;
+  private final io.tagbase.privacy.AuditLog audit;
 
-  CustomerController(CustomerService customers, CustomerProfiles profiles) {
+  CustomerController(
+      CustomerService customers, CustomerProfiles profiles, io.tagbase.privacy.AuditLog audit) {
+    this.audit = audit;
     this.customers = customers;
     this.profiles = profiles;
   }
@@ -41,8 +44,10 @@ class CustomerController {
 
   @GetMapping("/{externalId}")
   @Operation(summary = "Read one customer by external id")
-  Customer get(@PathVariable String externalId) {
-    return customers.get(externalId);
+  Customer get(@PathVariable String externalId, Principal principal) {
+    Customer customer = customers.get(externalId);
+    audit.record(principal.getName(), "VIEW_PERSONAL_DATA", "customer", externalId, "API");
+    return customer;
   }
 
   @PostMapping

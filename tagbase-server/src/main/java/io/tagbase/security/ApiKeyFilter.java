@@ -21,10 +21,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
   private final ApiKeyService keys;
   private final ProblemResponses problems;
+  private final RateLimiter limiter;
 
-  ApiKeyFilter(ApiKeyService keys, ProblemResponses problems) {
+  ApiKeyFilter(ApiKeyService keys, ProblemResponses problems, RateLimiter limiter) {
     this.keys = keys;
     this.problems = problems;
+    this.limiter = limiter;
   }
 
   @Override
@@ -43,6 +45,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
           401,
           "Unauthorized",
           "The API key is not valid or has been revoked. Send a valid key in the X-Api-Key header.");
+      return;
+    }
+    if (!limiter.tryAcquire(key.get().name())) {
+      response.setHeader("Retry-After", "1");
+      problems.write(
+          response,
+          429,
+          "Too Many Requests",
+          "This API key is sending too fast; retry after a second.");
       return;
     }
     var authentication =

@@ -1,6 +1,7 @@
 package io.tagbase.security;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +16,12 @@ public class ApiKeyService {
   private static final String WRITE = "WRITE";
 
   private final JdbcSecurityRepository repository;
+  private final io.tagbase.privacy.AuditLog audit;
   private final Clock clock;
 
-  ApiKeyService(JdbcSecurityRepository repository, Clock clock) {
+  ApiKeyService(JdbcSecurityRepository repository, io.tagbase.privacy.AuditLog audit, Clock clock) {
     this.repository = repository;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -51,8 +54,46 @@ public class ApiKeyService {
   @Transactional(readOnly = true)
   public Optional<String> authenticateWriteKey(String secret) {
     return repository
-        .activeKey(ApiKeys.hash(secret), WRITE)
+        .activeKey(ApiKeys.hash(secret), WRITE, clock.instant())
         .map(JdbcSecurityRepository.StoredKey::name);
+  }
+
+  /** Every key, newest last, without secrets. */
+  @Transactional(readOnly = true)
+  public List<KeyInfo> keys() {
+    return repository.keys();
+  }
+
+  /**
+   * Issues a key of {@code kind} (API or WRITE) for {@code actor}; the secret is in the result
+   * only. 400 for an unknown kind or an expiry in the past.
+   */
+  @Transactional
+  public CreatedApiKey issue(String name, String kind, java.time.Instant expiresAt, String actor) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new io.tagbase.web.InvalidInputException(
+          "name", "name is required, at most 100 characters.");
+    }
+    if (!API.equals(kind) && !WRITE.equals(kind)) {
+      throw new io.tagbase.web.InvalidInputException("kind", "kind must be API or WRITE.");
+    }
+    if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+      throw new io.tagbase.web.InvalidInputException(
+          "expiresAt", "expiresAt must be in the future.");
+    }
+    CreatedApiKey key = insert(name.trim(), Role.ADMIN, ApiKeys.newSecret(), kind);
+    repository.setOwner(key.id(), actor, expiresAt);
+    audit.record(actor, "KEY_CREATED", "key", String.valueOf(key.id()), kind + " " + name);
+    return key;
+  }
+
+  /** Revokes a key at once; 404 for an unknown or already revoked key. */
+  @Transactional
+  public void revoke(long id, String actor) {
+    if (!repository.revoke(id, clock.instant())) {
+      throw new io.tagbase.web.NotFoundException("No active key with id " + id + ".");
+    }
+    audit.record(actor, "KEY_REVOKED", "key", String.valueOf(id), null);
   }
 
   private CreatedApiKey insert(String name, Role role, String secret, String kind) {
@@ -69,6 +110,6 @@ public class ApiKeyService {
   /** The active key matching the presented secret, if any; costs one hash and one indexed read. */
   @Transactional(readOnly = true)
   Optional<JdbcSecurityRepository.StoredKey> authenticate(String secret) {
-    return repository.activeKey(ApiKeys.hash(secret), API);
+    return repository.activeKey(ApiKeys.hash(secret), API, clock.instant());
   }
 }

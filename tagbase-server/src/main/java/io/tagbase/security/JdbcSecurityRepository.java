@@ -2,6 +2,7 @@ package io.tagbase.security;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -45,12 +46,13 @@ class JdbcSecurityRepository {
         .update();
   }
 
-  Optional<StoredKey> activeKey(String hash, String kind) {
+  Optional<StoredKey> activeKey(String hash, String kind, Instant now) {
     return jdbc.sql(
             "select id, name, role from api_key where key_hash = :h and kind = :kind"
-                + " and revoked_at is null")
+                + " and revoked_at is null and (expires_at is null or expires_at > :now)")
         .param("h", hash)
         .param("kind", kind)
+        .param("now", Timestamp.from(now))
         .query(
             (rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
         .optional();
@@ -62,6 +64,44 @@ class JdbcSecurityRepository {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  List<KeyInfo> keys() {
+    return jdbc.sql(
+            "select id, name, key_prefix, kind, role, created_by, created_at, expires_at, revoked_at"
+                + " from api_key order by id")
+        .query(
+            (rs, n) ->
+                new KeyInfo(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Role.valueOf(rs.getString(5)),
+                    rs.getString(6),
+                    rs.getTimestamp(7).toInstant(),
+                    rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                    rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+        .list();
+  }
+
+  boolean revoke(long id, Instant now) {
+    return jdbc.sql("update api_key set revoked_at = :now where id = :id and revoked_at is null")
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  void setOwner(long id, String createdBy, Instant expiresAt) {
+    jdbc.sql("update api_key set created_by = :by, expires_at = :expires where id = :id")
+        .param("by", createdBy)
+        .param(
+            "expires",
+            expiresAt == null ? null : Timestamp.from(expiresAt),
+            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("id", id)
+        .update();
   }
 
   long insertKey(String name, String prefix, String hash, Role role, String kind, Instant now) {

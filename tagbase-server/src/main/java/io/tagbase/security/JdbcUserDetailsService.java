@@ -11,13 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcUserDetailsService implements UserDetailsService {
   private final JdbcSecurityRepository repository;
+  private final LoginAudit logins;
 
-  JdbcUserDetailsService(JdbcSecurityRepository repository) {
+  JdbcUserDetailsService(JdbcSecurityRepository repository, LoginAudit logins) {
     this.repository = repository;
+    this.logins = logins;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
+    if (logins.locked(username)) {
+      throw new org.springframework.security.authentication.LockedException(
+          "Too many failed logins; try again in 15 minutes.");
+    }
     var user = repository.user(username).orElseThrow(() -> new UsernameNotFoundException(username));
     return new User(
         user.username(),

@@ -41,7 +41,8 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, ProblemResponses problems)
+  SecurityFilterChain api(
+      HttpSecurity http, ApiKeyService keys, ProblemResponses problems, RateLimiter limiter)
       throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(
@@ -54,7 +55,7 @@ class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .addFilterBefore(
-            new ApiKeyFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
+            new ApiKeyFilter(keys, problems, limiter), UsernamePasswordAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
@@ -77,7 +78,8 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain console(HttpSecurity http, ApiKeyService keys, ProblemResponses problems)
+  SecurityFilterChain console(
+      HttpSecurity http, ApiKeyService keys, ProblemResponses problems, RateLimiter limiter)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -93,7 +95,7 @@ class SecurityConfig {
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(
-            new ApiKeyFilter(keys, problems), UsernamePasswordAuthenticationFilter.class)
+            new ApiKeyFilter(keys, problems, limiter), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(

@@ -40,13 +40,16 @@ public class SegmentExports {
   private final SegmentService segments;
   private final CustomerService customers;
   private final JobService jobs;
+  private final io.tagbase.privacy.AuditLog audit;
   private final Path directory;
 
   SegmentExports(
       SegmentService segments,
       CustomerService customers,
       JobService jobs,
+      io.tagbase.privacy.AuditLog audit,
       @Value("${tagbase.export.directory:./data/exports}") String directory) {
+    this.audit = audit;
     this.segments = segments;
     this.customers = customers;
     this.jobs = jobs;
@@ -59,6 +62,7 @@ public class SegmentExports {
       throw new InvalidInputException("format", "format must be csv or xlsx.");
     }
     List<String> ids = segments.members(Condition.tag(segment.indexKey()));
+    audit.record(actor, "EXPORT", "segment", segment.code(), ids.size() + " members as " + format);
     String kind = "export-" + segment.code() + "." + format;
     return jobs.submit(
         kind,

@@ -26,6 +26,7 @@ public class SegmentLibrary {
   private final SegmentRefresher refresher;
   private final MembershipIndex index;
   private final TransactionTemplate tx;
+  private final io.tagbase.privacy.AuditLog audit;
   private final Clock clock;
 
   SegmentLibrary(
@@ -34,7 +35,9 @@ public class SegmentLibrary {
       SegmentRefresher refresher,
       MembershipIndex index,
       TransactionTemplate tx,
+      io.tagbase.privacy.AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.repository = repository;
     this.segments = segments;
     this.refresher = refresher;
@@ -62,6 +65,7 @@ public class SegmentLibrary {
     SegmentKind kind = segment.kind() == null ? SegmentKind.DYNAMIC : segment.kind();
     tx.executeWithoutResult(s -> repository.insert(segment, kind, actor, clock.instant()));
     refresher.refresh(get(segment.code()));
+    audit.record(actor, "SEGMENT_CREATED", "segment", segment.code(), kind.name());
     return get(segment.code());
   }
 
@@ -78,6 +82,12 @@ public class SegmentLibrary {
     }
     segments.parse(change.condition(), "condition", code);
     tx.executeWithoutResult(s -> repository.update(current.id(), change, clock.instant()));
+    audit.record(
+        currentUser(),
+        "SEGMENT_UPDATED",
+        "segment",
+        code,
+        conditionChanged ? "condition changed" : null);
     if (conditionChanged) {
       refresher.refresh(get(code));
     }
@@ -99,6 +109,7 @@ public class SegmentLibrary {
       }
     }
     tx.executeWithoutResult(s -> repository.delete(segment.id()));
+    audit.record(currentUser(), "SEGMENT_DELETED", "segment", code, null);
     index.drop(segment.indexKey());
   }
 
@@ -134,6 +145,13 @@ public class SegmentLibrary {
 
   public List<SegmentTransition> transitions(String code, int limit) {
     return repository.transitions(get(code).id(), limit);
+  }
+
+  private static String currentUser() {
+    var authentication =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    return authentication == null ? "system" : authentication.getName();
   }
 
   private static String truncate(String s, int max) {

@@ -35,6 +35,7 @@ public class BulkTagging {
   private final TaggingService tagging;
   private final AssignmentWriter writer;
   private final JobService jobs;
+  private final io.tagbase.privacy.AuditLog audit;
   private final TransactionTemplate tx;
   private final ExpiryParser expiry;
   private final Clock clock;
@@ -44,6 +45,7 @@ public class BulkTagging {
       TaggingService tagging,
       AssignmentWriter writer,
       JobService jobs,
+      io.tagbase.privacy.AuditLog audit,
       TransactionTemplate tx,
       ExpiryParser expiry,
       Clock clock) {
@@ -51,6 +53,7 @@ public class BulkTagging {
     this.tagging = tagging;
     this.writer = writer;
     this.jobs = jobs;
+    this.audit = audit;
     this.tx = tx;
     this.expiry = expiry;
     this.clock = clock;
@@ -62,6 +65,12 @@ public class BulkTagging {
     if (items.isEmpty()) {
       throw new InvalidInputException("customerIds", "There are no customers to tag.");
     }
+    audit.record(
+        actor,
+        "BULK_TAGGING",
+        "tag",
+        request.tagCode(),
+        request.operation() + " " + items.size() + " rows, source " + source);
     return jobs.submit(
         "bulk-tagging",
         items.size(),

@@ -24,9 +24,14 @@ class CustomerLookupController {
   private final CustomerProfiles profiles;
   private final CustomerService customers;
   private final TaggingService tagging;
+  private final io.tagbase.privacy.AuditLog audit;
 
   CustomerLookupController(
-      CustomerProfiles profiles, CustomerService customers, TaggingService tagging) {
+      CustomerProfiles profiles,
+      CustomerService customers,
+      TaggingService tagging,
+      io.tagbase.privacy.AuditLog audit) {
+    this.audit = audit;
     this.profiles = profiles;
     this.customers = customers;
     this.tagging = tagging;
@@ -39,7 +44,7 @@ class CustomerLookupController {
   @Operation(
       summary = "Find a profile by one identifier",
       description = "Give exactly one of userId, anonymousId, phone, email, wecom, crmId.")
-  FullProfile lookup(@RequestParam Map<String, String> params) {
+  FullProfile lookup(@RequestParam Map<String, String> params, java.security.Principal principal) {
     Map<String, String> given = new LinkedHashMap<>(params);
     given.values().removeIf(v -> v == null || v.isBlank());
     if (given.size() != 1) {
@@ -60,6 +65,8 @@ class CustomerLookupController {
                 () ->
                     new NotFoundException(
                         "No customer with " + entry.getKey() + " '" + entry.getValue() + "'."));
+    audit.record(
+        principal.getName(), "VIEW_PERSONAL_DATA", "customer", customer.externalId(), "API lookup");
     return new FullProfile(
         profiles.profile(customer.externalId()),
         tagging.tagsOf(customer.externalId()),

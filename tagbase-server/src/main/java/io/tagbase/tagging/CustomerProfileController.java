@@ -26,13 +26,16 @@ class CustomerProfileController {
   private final TaggingService tagging;
   private final CustomerProfiles profiles;
   private final AttributeSchema schema;
+  private final io.tagbase.privacy.AuditLog audit;
 
   CustomerProfileController(
       CustomerService customers,
       TaxonomyService taxonomy,
       TaggingService tagging,
       CustomerProfiles profiles,
-      AttributeSchema schema) {
+      AttributeSchema schema,
+      io.tagbase.privacy.AuditLog audit) {
+    this.audit = audit;
     this.customers = customers;
     this.taxonomy = taxonomy;
     this.tagging = tagging;
@@ -41,8 +44,10 @@ class CustomerProfileController {
   }
 
   @GetMapping("/customers/{externalId}")
-  String detail(@PathVariable String externalId, Model model) {
+  String detail(@PathVariable String externalId, Model model, Principal principal) {
     Customer customer = customers.get(externalId);
+    audit.record(
+        principal.getName(), "VIEW_PERSONAL_DATA", "customer", externalId, "console profile page");
     List<CustomerTag> tags = tagging.tagsOf(externalId);
     Set<String> held = tags.stream().map(CustomerTag::code).collect(Collectors.toSet());
     // A layered tag stays offered while held, so its value can be changed.

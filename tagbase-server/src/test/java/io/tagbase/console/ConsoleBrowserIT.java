@@ -211,6 +211,27 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void keyIssuedInTheConsoleIsShownOnceAndTheAuditLogRecordsIt() {
+    browser.findElement(By.id("nav-keys")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("key-name"))).sendKeys("门店系统");
+    new Select(browser.findElement(By.id("key-kind"))).selectByValue("WRITE");
+    browser.findElement(By.id("key-issue")).click();
+    String secret =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-secret"))).getText();
+    assertThat(secret).startsWith("tb_");
+    browser.get(url("/keys"));
+    assertThat(browser.findElement(By.id("key-list")).getText())
+        .contains("门店系统")
+        .doesNotContain(secret);
+
+    browser.findElement(By.id("nav-audit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-entries")));
+    assertThat(browser.findElement(By.id("audit-entries")).getText())
+        .contains("KEY_CREATED")
+        .contains("LOGIN");
+  }
+
+  @Test
   void segmentBuilderUpdatesTheCountAsTagsArePicked() {
     browser.findElement(By.id("nav-segments")).click();
     WebElement count =
