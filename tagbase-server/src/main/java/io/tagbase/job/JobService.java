@@ -18,14 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs jobs one at a time on a background thread (bulk writes contend for the same rows, and two
  * cores gain nothing from running them side by side). State is written in its own short
  * transactions, so progress is visible while the work's own transaction is open. A job found
- * RUNNING at start-up was cut off by a restart; since its work commits all at once, nothing of it
- * was applied, and it is marked FAILED saying so.
+ * RUNNING at start-up was cut off by a restart and is marked FAILED saying so (bulk tagging commits
+ * all at once, so nothing of it was applied; an import can be resumed).
  */
 @Service
 public class JobService implements SmartInitializingSingleton, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final String INTERRUPTED =
-      "Interrupted by a restart before it finished; nothing of it was applied. Run it again.";
+      "Interrupted by a restart before it finished. Bulk tagging commits all at once, so nothing of"
+          + " it was applied; an import keeps what it committed and can be resumed.";
 
   private final JdbcJobRepository repository;
   private final TransactionTemplate own;

@@ -216,6 +216,15 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
     return ids;
   }
 
+  /**
+   * Runs {@code work} on the engine's dictionary and tag index under the read lock, for evaluators
+   * that need the engine structures themselves (the rule language). {@code work} must neither
+   * modify them nor keep references to them after it returns.
+   */
+  public <T> T withIndex(java.util.function.BiFunction<CustomerDictionary, TagIndex, T> work) {
+    return read(() -> work.apply(dictionary, tags));
+  }
+
   /** Live customers in the index. */
   @Override
   public int population() {

@@ -17,8 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Keys issued and revoked through the API, login throttling, and what the audit log records. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Keys issued and revoked through the API, login throttling, and what the audit log records. Its
+ * own context (the property below): the throttling test locks the admin out for 15 minutes.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "tagbase.test.context=keys-and-audit")
 @ActiveProfiles("test")
 class KeysAndAuditIT {
   @LocalServerPort int port;

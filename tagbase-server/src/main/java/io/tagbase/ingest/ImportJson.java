@@ -1,0 +1,28 @@
+package io.tagbase.ingest;
+
+/** Writes JSON strings by hand: per-row event properties are on the import's hot path. */
+final class ImportJson {
+  private ImportJson() {}
+
+  static StringBuilder string(StringBuilder out, String value) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"');
+  }
+}
