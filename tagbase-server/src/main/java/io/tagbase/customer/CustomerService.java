@@ -119,7 +119,14 @@ public class CustomerService {
    */
   @Transactional
   public int recordEvents(Collection<NewEvent> batch) {
-    return repository.insertEvents(List.copyOf(batch), clock.instant());
+    int inserted = repository.insertEvents(List.copyOf(batch), clock.instant());
+    if (inserted > 0) {
+      events.publishEvent(
+          new EventsRecorded(
+              batch.stream().map(NewEvent::customerId).collect(java.util.stream.Collectors.toSet()),
+              batch.stream().map(NewEvent::type).collect(java.util.stream.Collectors.toSet())));
+    }
+    return inserted;
   }
 
   @Transactional(readOnly = true)

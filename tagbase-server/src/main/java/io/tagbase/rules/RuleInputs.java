@@ -1,0 +1,43 @@
+package io.tagbase.rules;
+
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.TagIndex;
+import io.tagbase.engine.rule.EventLog;
+import io.tagbase.engine.rule.RuleData;
+import io.tagbase.engine.rule.RuleSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Customers' attributes and events read from the database by external id, to be laid over the
+ * engine's dictionary and tag index (under its read lock) as {@link RuleData}.
+ */
+final class RuleInputs {
+  record Attribute(String externalId, String code, Object value) {}
+
+  record Event(String externalId, String type, int epochDay, Map<String, Object> properties) {}
+
+  final List<Attribute> attributes = new ArrayList<>();
+  final List<Event> events = new ArrayList<>();
+
+  /** Builds the engine data; customers unknown to the dictionary (erased) are skipped. */
+  RuleData toData(RuleSchema schema, CustomerDictionary dictionary, TagIndex tags) {
+    EventLog log = new EventLog();
+    for (Event e : events) {
+      OptionalInt id = dictionary.find(e.externalId());
+      if (id.isPresent()) {
+        log.append(id.getAsInt(), e.type(), e.epochDay(), e.properties());
+      }
+    }
+    RuleData data = new RuleData(schema, dictionary, tags, log);
+    for (Attribute a : attributes) {
+      OptionalInt id = dictionary.find(a.externalId());
+      if (id.isPresent() && schema.attribute(a.code()).isPresent()) {
+        data.set(a.code(), id.getAsInt(), a.value());
+      }
+    }
+    return data;
+  }
+}

@@ -1,0 +1,375 @@
+package io.tagbase.rules;
+
+import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.engine.TagBitmap;
+import io.tagbase.engine.rule.BitmapPlan;
+import io.tagbase.engine.rule.CheckedRule;
+import io.tagbase.engine.rule.CustomerPredicate;
+import io.tagbase.engine.rule.Explanation;
+import io.tagbase.engine.rule.RuleChecker;
+import io.tagbase.engine.rule.RuleSchema;
+import io.tagbase.engine.rule.RuleSyntaxException;
+import io.tagbase.engine.rule.RuleTypeException;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.BulkItem;
+import io.tagbase.tagging.BulkRequest;
+import io.tagbase.tagging.BulkTagging;
+import io.tagbase.tagging.MembershipIndex;
+import io.tagbase.taxonomy.TagDefinition;
+import io.tagbase.taxonomy.TagKind;
+import io.tagbase.taxonomy.TaxonomyService;
+import io.tagbase.web.ConflictException;
+import io.tagbase.web.InvalidInputException;
+import io.tagbase.web.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rule tags' API: check, save, evaluate (whole population, as of any day), dry run and explain.
+ * Membership changes go through bulk tagging with source RULE, actor {@code rule:<code>@v<n>} and a
+ * reason naming the rule version, so the tag history and the index stay right. Evaluation reads the
+ * database outside the index lock, then evaluates under the read lock; its cost is one load of the
+ * attributes and the events the rule reads, and one bitmap plan. Thread-safe.
+ */
+@Service
+public class RuleService {
+  static final int SAMPLE = 20;
+
+  /** Members after an evaluation, and who entered and left. */
+  private record Change(long members, List<String> entered, List<String> left) {}
+
+  private final TaxonomyService taxonomy;
+  private final CustomerService customers;
+  private final MembershipIndex index;
+  private final BulkTagging bulk;
+  private final JdbcRuleRepository repository;
+  private final RuleSchemas schemas;
+  private final RuleOrder order;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  RuleService(
+      TaxonomyService taxonomy,
+      CustomerService customers,
+      MembershipIndex index,
+      BulkTagging bulk,
+      JdbcRuleRepository repository,
+      RuleSchemas schemas,
+      RuleOrder order,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.taxonomy = taxonomy;
+    this.customers = customers;
+    this.index = index;
+    this.bulk = bulk;
+    this.repository = repository;
+    this.schemas = schemas;
+    this.order = order;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Checks a rule against the live schema; {@link RuleRefused} (400) listing every error. */
+  public CheckedRule check(String text) {
+    return check(text, schemas.build());
+  }
+
+  /**
+   * Saves the tag's rule (a new version) and evaluates it as of today. 404 for an unknown tag, 409
+   * for a tag that is not a flag tag of kind RULE, 400 for a rule with errors or one that would
+   * depend on itself through other rule tags.
+   */
+  public RuleEvaluation save(String tagCode, String text, String actor) {
+    TagDefinition tag = taxonomy.get(tagCode);
+    if (tag.kind() != TagKind.RULE) {
+      throw new ConflictException(
+          "kind",
+          "Tag '" + tagCode + "' is of kind " + tag.kind() + "; only RULE tags have rules.");
+    }
+    if (tag.layered()) {
+      throw new ConflictException(
+          "valueType",
+          "Rules for layered tags are not supported yet; '" + tagCode + "' is layered.");
+    }
+    CheckedRule rule = check(text);
+    List<String> cycle = order.cycle(tagCode, rule.tags(), repository.all());
+    if (!cycle.isEmpty()) {
+      throw new InvalidInputException(
+          "text",
+          "The rule would make tag '"
+              + tagCode
+              + "' depend on itself: "
+              + String.join(" -> ", cycle)
+              + ".");
+    }
+    tx.executeWithoutResult(
+        s ->
+            repository.save(
+                tag.id(),
+                text,
+                rule.tags().stream().sorted().toList(),
+                rule.events().stream().sorted().toList(),
+                rule.timeRelative(),
+                actor,
+                clock.instant()));
+    return evaluate(tagCode, today());
+  }
+
+  /** The tag's rule; 404 for an unknown tag or a tag without a rule. */
+  public TagRule get(String tagCode) {
+    TagDefinition tag = taxonomy.get(tagCode);
+    return repository
+        .find(tag.id())
+        .orElseThrow(() -> new NotFoundException("Tag '" + tagCode + "' has no rule."));
+  }
+
+  /** Every stored rule, by tag code. */
+  public List<TagRule> rules() {
+    return repository.all();
+  }
+
+  /**
+   * Evaluates the tag's rule over every customer as of {@code asOf} and writes who entered and
+   * left. A rule that no longer fits the schema (a tag archived, a field removed) is refused with
+   * 400 and the error is kept as the rule's last result.
+   */
+  public RuleEvaluation evaluate(String tagCode, LocalDate asOf) {
+    TagRule stored = get(tagCode);
+    TagDefinition tag = taxonomy.get(tagCode);
+    RuleSchema schema = schemas.build();
+    CheckedRule rule;
+    try {
+      rule = check(stored.text(), schema);
+    } catch (RuleRefused e) {
+      tx.executeWithoutResult(
+          s -> repository.recordResult(tag.id(), clock.instant(), asOf, null, e.getMessage()));
+      throw e;
+    }
+    BitmapPlan plan = BitmapPlan.compile(rule);
+    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
+    Change change =
+        index.withIndex(
+            (dictionary, tags) -> {
+              TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags), asOf);
+              TagBitmap before = tags.bitmap(tagCode);
+              return new Change(
+                  now.cardinality(),
+                  externalIds(now.andNot(before), dictionary),
+                  externalIds(before.andNot(now), dictionary));
+            });
+    RuleEvaluation result =
+        new RuleEvaluation(
+            tagCode,
+            stored.version(),
+            asOf,
+            change.members(),
+            change.entered().size(),
+            change.left().size());
+    write(tag, stored, asOf, change.entered(), change.left(), result.describe());
+    return result;
+  }
+
+  /** Who a draft rule would tag as of {@code asOf}; compared with {@code tagCode} when given. */
+  public DryRun dryRun(String text, String tagCode, LocalDate asOf) {
+    RuleSchema schema = schemas.build();
+    CheckedRule rule = check(text, schema);
+    if (tagCode != null) {
+      taxonomy.get(tagCode);
+    }
+    BitmapPlan plan = BitmapPlan.compile(rule);
+    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
+    return index.withIndex(
+        (dictionary, tags) -> {
+          TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags), asOf);
+          List<String> sample = new ArrayList<>();
+          for (int id : now.page(0, SAMPLE)) {
+            String externalId = dictionary.externalId(id);
+            if (externalId != null) {
+              sample.add(externalId);
+            }
+          }
+          Long entering = null;
+          Long leaving = null;
+          if (tagCode != null) {
+            TagBitmap before = tags.bitmap(tagCode);
+            entering = now.andNot(before).cardinality();
+            leaving = before.andNot(now).cardinality();
+          }
+          return new DryRun(rule.toString(), asOf, now.cardinality(), sample, entering, leaving);
+        });
+  }
+
+  /** For one customer, every clause of the tag's rule with its value and whether it held. */
+  public Explanation explain(String tagCode, String customerExternalId, LocalDate asOf) {
+    TagRule stored = get(tagCode);
+    Customer customer = customers.get(customerExternalId);
+    RuleSchema schema = schemas.build();
+    CheckedRule rule = check(stored.text(), schema);
+    CustomerPredicate predicate = CustomerPredicate.compile(rule);
+    RuleInputs inputs =
+        repository.load(schemas.customTypes(), rule.events(), asOf, List.of(customer.id()));
+    return index.withIndex(
+        (dictionary, tags) -> {
+          OptionalInt id = dictionary.find(customerExternalId);
+          if (id.isEmpty()) {
+            throw new NotFoundException("No customer with id '" + customerExternalId + "'.");
+          }
+          return predicate.explain(
+              inputs.toData(schema, dictionary, tags).record(id.getAsInt()), asOf);
+        });
+  }
+
+  /**
+   * Re-evaluates, for the given customers only, the rules reading any of {@code eventTypes} and the
+   * rules depending on them, in dependency order; each rule's changes commit (and reach the index)
+   * before the next rule reads them. Cost per rule: one load of those customers' data.
+   */
+  public void eventsCommitted(Collection<Long> customerIds, Set<String> eventTypes) {
+    if (customerIds.isEmpty()) {
+      return;
+    }
+    List<TagRule> affected = order.affectedByEvents(repository.all(), eventTypes);
+    if (affected.isEmpty()) {
+      return;
+    }
+    RuleSchema schema = schemas.build();
+    LocalDate asOf = today();
+    Map<Long, String> externalIds = repository.externalIds(customerIds);
+    for (TagRule stored : affected) {
+      TagDefinition tag = taxonomy.get(stored.tagCode());
+      CheckedRule rule;
+      try {
+        rule = check(stored.text(), schema);
+      } catch (RuleRefused e) {
+        continue;
+      }
+      CustomerPredicate predicate = CustomerPredicate.compile(rule);
+      RuleInputs inputs =
+          repository.load(schemas.customTypes(), rule.events(), asOf, externalIds.keySet());
+      Change change =
+          index.withIndex(
+              (dictionary, tags) -> {
+                var data = inputs.toData(schema, dictionary, tags);
+                List<String> entered = new ArrayList<>();
+                List<String> left = new ArrayList<>();
+                for (String externalId : externalIds.values()) {
+                  OptionalInt id = dictionary.find(externalId);
+                  if (id.isEmpty()) {
+                    continue;
+                  }
+                  boolean holds = predicate.test(data.record(id.getAsInt()), asOf);
+                  boolean held = tags.has(stored.tagCode(), id.getAsInt());
+                  if (holds && !held) {
+                    entered.add(externalId);
+                  } else if (!holds && held) {
+                    left.add(externalId);
+                  }
+                }
+                return new Change(0, entered, left);
+              });
+      if (!change.entered().isEmpty() || !change.left().isEmpty()) {
+        write(tag, stored, asOf, change.entered(), change.left(), null);
+      }
+    }
+  }
+
+  /**
+   * Re-evaluates every time-relative rule (and the rules depending on them) as of today, in
+   * dependency order; a failing rule keeps its error as its last result and the others go on.
+   */
+  public List<RuleEvaluation> evaluateTimeRelative() {
+    List<RuleEvaluation> done = new ArrayList<>();
+    for (TagRule rule : order.timeRelative(repository.all())) {
+      try {
+        done.add(evaluate(rule.tagCode(), today()));
+      } catch (RuntimeException e) {
+        // The error is recorded on the rule (when it is the rule's own); the next rules still run.
+      }
+    }
+    return done;
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private void write(
+      TagDefinition tag,
+      TagRule rule,
+      LocalDate asOf,
+      List<String> entered,
+      List<String> left,
+      String result) {
+    String actor = "rule:" + tag.code() + "@v" + rule.version();
+    String reason = "rule " + tag.code() + " v" + rule.version() + " as of " + asOf;
+    tx.executeWithoutResult(
+        s -> {
+          apply(tag, BulkRequest.Operation.ADD, entered, actor, reason);
+          apply(tag, BulkRequest.Operation.REMOVE, left, actor, reason);
+          if (result != null) {
+            repository.recordResult(tag.id(), clock.instant(), asOf, result, null);
+          }
+        });
+  }
+
+  private void apply(
+      TagDefinition tag,
+      BulkRequest.Operation operation,
+      List<String> externalIds,
+      String actor,
+      String reason) {
+    if (externalIds.isEmpty()) {
+      return;
+    }
+    List<BulkItem> items = new ArrayList<>(externalIds.size());
+    for (int i = 0; i < externalIds.size(); i++) {
+      items.add(new BulkItem(i + 1, externalIds.get(i), null, null, null));
+    }
+    var outcome =
+        bulk.run(
+            new BulkRequest(tag.code(), operation, true, null, reason),
+            items,
+            AssignmentSource.RULE,
+            actor,
+            rows -> {});
+    if (outcome.status() == io.tagbase.job.JobStatus.FAILED) {
+      throw new ConflictException("tag", outcome.message());
+    }
+  }
+
+  private static CheckedRule check(String text, RuleSchema schema) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("text", "The rule text is empty.");
+    }
+    try {
+      return RuleChecker.check(text, schema);
+    } catch (RuleSyntaxException e) {
+      throw new RuleRefused(List.of(e.error()));
+    } catch (RuleTypeException e) {
+      throw new RuleRefused(e.errors());
+    }
+  }
+
+  private static List<String> externalIds(
+      TagBitmap bits, io.tagbase.engine.CustomerDictionary dictionary) {
+    List<String> ids = new ArrayList<>();
+    bits.forEach(
+        id -> {
+          String externalId = dictionary.externalId(id);
+          if (externalId != null) {
+            ids.add(externalId);
+          }
+        });
+    return ids;
+  }
+}
