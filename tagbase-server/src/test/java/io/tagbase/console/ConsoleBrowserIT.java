@@ -2,18 +2,12 @@ package io.tagbase.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Clicks through the console with the demo data in headless Chromium, in Chinese and English. */
@@ -21,32 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "tagbase.demo=true")
 @ActiveProfiles("test")
-class ConsoleBrowserIT {
-  @LocalServerPort int port;
-  ChromeDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void logIn() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys("test-admin-password");
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stat-customers")));
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
+class ConsoleBrowserIT extends ConsoleSession {
 
   @Test
   void overviewShowsTheDemoCustomersInChinese() {

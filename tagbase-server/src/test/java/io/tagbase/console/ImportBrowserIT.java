@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,33 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The import wizard in headless Chromium: upload, map (pre-filled), preview, run, progress. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ImportBrowserIT {
-  @LocalServerPort int port;
-  ChromeDriver browser;
-  WebDriverWait wait;
+class ImportBrowserIT extends ConsoleSession {
 
   @DynamicPropertySource
   static void importDirectory(DynamicPropertyRegistry registry) throws IOException {
     String dir = Files.createTempDirectory("tagbase-imports").toString();
     registry.add("tagbase.import.directory", () -> dir);
-  }
-
-  @BeforeEach
-  void logIn() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys("test-admin-password");
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-import")));
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test

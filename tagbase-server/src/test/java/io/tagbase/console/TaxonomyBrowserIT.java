@@ -2,49 +2,18 @@ package io.tagbase.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The taxonomy console in headless Chromium: build, move and inspect, in Chinese and English. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TaxonomyBrowserIT {
-  @LocalServerPort int port;
-  ChromeDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void logIn() {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys("test-admin-password");
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-tags")));
-  }
-
-  @AfterEach
-  void quit() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
+class TaxonomyBrowserIT extends ConsoleSession {
 
   private static String unique(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);

@@ -14,9 +14,6 @@ class PostgresImportIT extends ImportContract {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     importDirectory(registry);
-    String url = PostgresTestDatabase.newDatabaseUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    PostgresTestDatabase.register(registry);
   }
 }

@@ -12,9 +12,6 @@ class PostgresSegmentsIT extends SegmentsContract {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.newDatabaseUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    PostgresTestDatabase.register(registry);
   }
 }

@@ -18,6 +18,14 @@ public final class PostgresTestDatabase {
 
   private PostgresTestDatabase() {}
 
+  /** Points the Spring context at a new empty database on the shared server. */
+  public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    String url = newDatabaseUrl();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
   /** The JDBC URL of a new empty database; starts the server on first use (about 3 s). */
   public static synchronized String newDatabaseUrl() {
     if (server == null) {

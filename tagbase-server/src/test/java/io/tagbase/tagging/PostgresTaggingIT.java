@@ -15,9 +15,6 @@ class PostgresTaggingIT extends TaggingContract {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresTestDatabase.newDatabaseUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    PostgresTestDatabase.register(registry);
   }
 }
