@@ -25,11 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * I1: sustained durable ingest through the HTTP batch API. Starts the real server jar in a child
- * JVM, on its embedded H2 file database and on PostgreSQL (embedded, durable settings: fsync and
- * synchronous commit on), creates customers, then keeps {@code --clients} threads posting batches
- * of events to {@code POST /api/v1/events/batch} for {@code --seconds}. Only events the server
- * acknowledged (committed) count.
+ * I1: sustained ingest through the HTTP batch API. Starts the real server jar in a child JVM, on
+ * its embedded H2 file database (commits written out within about half a second) and on PostgreSQL
+ * (embedded, durable: fsync and synchronous commit on), creates customers, then keeps {@code
+ * --clients} threads posting batches of events to {@code POST /api/v1/events/batch} for {@code
+ * --seconds}. Only events the server acknowledged (committed) count.
  *
  * <pre>
  * mvn -B -q -DskipTests package
@@ -51,7 +51,9 @@ public final class IngestBench {
 
   public static void main(String[] args) throws Exception {
     String jar =
-        Path.of(arg(args, "--server-jar", "tagbase-server/target/tagbase.jar")).toAbsolutePath().toString();
+        Path.of(arg(args, "--server-jar", "tagbase-server/target/tagbase.jar"))
+            .toAbsolutePath()
+            .toString();
     int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
     int clients = Integer.parseInt(arg(args, "--clients", "4"));
     int batch = Integer.parseInt(arg(args, "--batch", "500"));
@@ -109,7 +111,7 @@ public final class IngestBench {
       url =
           "jdbc:h2:file:"
               + dir.resolve("tagbase")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
