@@ -22,13 +22,13 @@ import tools.jackson.databind.ObjectMapper;
 class EventController {
   static final int MAX_BATCH = 1000;
 
-  private final EventBatcher ingest;
+  private final EventIngest ingest;
   private final ObjectMapper json;
   private final Clock clock;
   private final ZoneId zone;
 
   EventController(
-      EventBatcher ingest,
+      EventIngest ingest,
       ObjectMapper json,
       Clock clock,
       @Value("${tagbase.zone:Asia/Shanghai}") String zone) {
@@ -44,7 +44,7 @@ class EventController {
   @Operation(summary = "Record one event (the customer's profile is created if it is new)")
   IngestResult one(@RequestBody EventRequest event, Principal principal) {
     Instant now = clock.instant();
-    return ingest.submit(
+    return ingest.ingest(
         List.of(EventRequests.toEvent(event, "event", json, zone, now, "api")),
         principal.getName());
   }
@@ -67,6 +67,6 @@ class EventController {
           EventRequests.toEvent(
               batch.events().get(i), "events[" + i + "]", json, zone, now, "api"));
     }
-    return ingest.submit(events, principal.getName());
+    return ingest.ingest(events, principal.getName());
   }
 }
