@@ -2,6 +2,7 @@ package io.tagbase.customer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tagbase.storage.Retries;
 import io.tagbase.web.PageResult;
 import io.tagbase.web.Paging;
 import jakarta.validation.Valid;
@@ -58,7 +59,7 @@ class CustomerController {
               + " wecom, crmId; phone and email fields count too). 201 when created, 200 when"
               + " updated; profiles the identifiers join are merged.")
   ResponseEntity<Customer> upsert(@Valid @RequestBody NewCustomer customer, Principal principal) {
-    var result = profiles.upsert(customer, principal.getName());
+    var result = Retries.onDuplicateKey(() -> profiles.upsert(customer, principal.getName()));
     return ResponseEntity.status(result.created() ? 201 : 200).body(result.customer());
   }
 
@@ -73,7 +74,7 @@ class CustomerController {
       summary = "Create or update up to 1,000 customers at once",
       description = "All or nothing: one invalid customer refuses the batch, naming it")
   BatchResult batch(@Valid @RequestBody Batch batch, Principal principal) {
-    return profiles.upsertAll(batch.customers(), principal.getName());
+    return Retries.onDuplicateKey(() -> profiles.upsertAll(batch.customers(), principal.getName()));
   }
 
   @GetMapping("/{externalId}/profile")

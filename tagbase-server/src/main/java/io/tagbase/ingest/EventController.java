@@ -2,6 +2,7 @@ package io.tagbase.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tagbase.storage.Retries;
 import io.tagbase.web.InvalidInputException;
 import java.security.Principal;
 import java.time.Clock;
@@ -44,9 +45,9 @@ class EventController {
   @Operation(summary = "Record one event (the customer's profile is created if it is new)")
   IngestResult one(@RequestBody EventRequest event, Principal principal) {
     Instant now = clock.instant();
-    return ingest.ingest(
-        List.of(EventRequests.toEvent(event, "event", json, zone, now, "api")),
-        principal.getName());
+    List<IncomingEvent> events =
+        List.of(EventRequests.toEvent(event, "event", json, zone, now, "api"));
+    return Retries.onDuplicateKey(() -> ingest.ingest(events, principal.getName()));
   }
 
   @PostMapping("/batch")
@@ -67,6 +68,6 @@ class EventController {
           EventRequests.toEvent(
               batch.events().get(i), "events[" + i + "]", json, zone, now, "api"));
     }
-    return ingest.ingest(events, principal.getName());
+    return Retries.onDuplicateKey(() -> ingest.ingest(events, principal.getName()));
   }
 }

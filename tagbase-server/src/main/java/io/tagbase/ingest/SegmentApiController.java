@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tagbase.customer.AttributeSchema;
 import io.tagbase.security.ApiKeyService;
+import io.tagbase.storage.Retries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +118,8 @@ class SegmentApiController {
               problemBody(HttpStatus.TOO_MANY_REQUESTS, "Tagbase is busy; retry after a second."));
     }
     try {
-      IngestResult result =
-          ingest.apply(messages, "write-key:" + keys.authenticateWriteKey(writeKey).get());
+      String actor = "write-key:" + keys.authenticateWriteKey(writeKey).get();
+      IngestResult result = Retries.onDuplicateKey(() -> ingest.apply(messages, actor));
       return ResponseEntity.ok(
           Map.of(
               "success", true, "accepted", result.accepted(), "duplicates", result.duplicates()));

@@ -1,0 +1,2 @@
+/** Storage concerns shared by the features: what to do when concurrent writes collide. */
+package io.tagbase.storage;
