@@ -57,8 +57,11 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
   /** Records a new RUNNING job of {@code total} rows and starts its work; returns at once. */
   public Job submit(String kind, int total, String actor, JobWork work) {
     long id = own.execute(s -> repository.insert(kind, total, actor, clock.instant()));
+    // Read before starting: the answer always shows the job RUNNING, so a view of it polls until
+    // the end even when the work is done in an instant.
+    Job submitted = get(id);
     executor.submit(() -> run(id, work));
-    return get(id);
+    return submitted;
   }
 
   private void run(long id, JobWork work) {
