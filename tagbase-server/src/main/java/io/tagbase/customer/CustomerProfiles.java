@@ -3,7 +3,6 @@ package io.tagbase.customer;
 import io.tagbase.web.InvalidInputException;
 import io.tagbase.web.NotFoundException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +29,6 @@ public class CustomerProfiles {
   private final AttributeSchema schema;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final ZoneId zone;
 
   CustomerProfiles(
       JdbcCustomerRepository customers,
@@ -39,15 +36,13 @@ public class CustomerProfiles {
       JdbcAttributeRepository attributes,
       AttributeSchema schema,
       ApplicationEventPublisher events,
-      Clock clock,
-      @Value("${tagbase.zone:Asia/Shanghai}") String zone) {
+      Clock clock) {
     this.customers = customers;
     this.identities = identities;
     this.attributes = attributes;
     this.schema = schema;
     this.events = events;
     this.clock = clock;
-    this.zone = ZoneId.of(zone);
   }
 
   /** What an upsert did. */
@@ -294,9 +289,5 @@ public class CustomerProfiles {
                 () -> new NotFoundException("No customer with external id '" + externalId + "'."));
     return new Profile(
         c, identities.of(c.id()), attributes.valuesOf(c.id()), identities.history(c.id(), 50));
-  }
-
-  ZoneId zone() {
-    return zone;
   }
 }

@@ -24,9 +24,14 @@ public class TagNames {
         .orElse(valueCode);
   }
 
-  /** "Tag" or "Tag · Value". */
+  /** "Tag" or "Tag · Value"; one read of the tag definition. */
   public String label(String tagCode, String valueCode, Locale locale) {
-    String tag = taxonomy.find(tagCode).map(t -> t.name(locale)).orElse(tagCode);
-    return valueCode == null ? tag : tag + " · " + value(tagCode, valueCode, locale);
+    var tag = taxonomy.find(tagCode);
+    String name = tag.map(t -> t.name(locale)).orElse(tagCode);
+    if (valueCode == null) {
+      return name;
+    }
+    String value = tag.flatMap(t -> t.value(valueCode)).map(v -> v.name(locale)).orElse(valueCode);
+    return name + " · " + value;
   }
 }
