@@ -1,0 +1,112 @@
+package io.tagbase.engine.rule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Behaviour measures for every customer at once, for scores and stages that need numbers rather
+ * than a yes or no: the value of an aggregate (RFM's recency, frequency and monetary), and the days
+ * of a customer's first, last and previous qualifying events (lifecycle stages). Arrays are indexed
+ * by customer id, sized to the dictionary's capacity. Cost: one pass over the event type's rows
+ * plus one pass over the ids. Thread-safe: only reads the data.
+ */
+public final class Measures {
+  /** A day that marks "no such event"; {@code io.tagbase.engine.score.Lifecycle.NONE}. */
+  public static final int NONE = Integer.MIN_VALUE;
+
+  /** Per customer: first and last qualifying day, and the latest day before the last one. */
+  public record EventDays(int[] first, int[] last, int[] previous) {}
+
+  private Measures() {}
+
+  /** The aggregate operands of a checked rule, in the order they are written. */
+  public static List<Operand.Aggregate> aggregates(CheckedRule rule) {
+    List<Operand.Aggregate> found = new ArrayList<>();
+    collect(rule.rule(), found);
+    return found;
+  }
+
+  /** The {@code did} clauses of a checked rule, in the order they are written. */
+  public static List<Rule.Did> dids(CheckedRule rule) {
+    List<Rule.Did> found = new ArrayList<>();
+    collectDids(rule.rule(), found);
+    return found;
+  }
+
+  /**
+   * The aggregate's value per customer id as of {@code asOf} (NaN: missing). The aggregate must
+   * come from a rule checked against {@code data}'s schema.
+   */
+  public static double[] compute(Operand.Aggregate aggregate, RuleData data, LocalDate asOf) {
+    int today = (int) asOf.toEpochDay();
+    return new BitmapAggregates(data, today)
+        .compute(CompiledAggregate.of(aggregate, data.schema(), today));
+  }
+
+  /** The days of the events a {@code did} clause accepts (type, filter, window), per customer. */
+  public static EventDays days(Rule.Did did, RuleData data, LocalDate asOf) {
+    int today = (int) asOf.toEpochDay();
+    CompiledAggregate agg = CompiledAggregate.of(did, data.schema(), today);
+    int capacity = data.customers().capacity();
+    int[] first = filled(capacity);
+    int[] last = filled(capacity);
+    int[] previous = filled(capacity);
+    EventLog log = data.events();
+    EventView.Row cursor = new EventView.Row(log);
+    for (int row : log.rows(agg.event)) {
+      int customer = log.customer(row);
+      int day = log.epochDay(row);
+      cursor.row = row;
+      if (customer >= capacity || !agg.accepts(day, cursor)) {
+        continue;
+      }
+      if (first[customer] == NONE || day < first[customer]) {
+        first[customer] = day;
+      }
+      if (day > last[customer]) {
+        if (last[customer] != NONE) {
+          previous[customer] = last[customer];
+        }
+        last[customer] = day;
+      } else if (day < last[customer] && day > previous[customer]) {
+        previous[customer] = day;
+      }
+    }
+    return new EventDays(first, last, previous);
+  }
+
+  private static int[] filled(int capacity) {
+    int[] days = new int[capacity];
+    java.util.Arrays.fill(days, NONE);
+    return days;
+  }
+
+  private static void collect(Rule rule, List<Operand.Aggregate> found) {
+    for (Rule child : children(rule)) {
+      collect(child, found);
+    }
+    if (rule instanceof Rule.Compare c && c.operand() instanceof Operand.Aggregate a) {
+      found.add(a);
+    }
+  }
+
+  private static void collectDids(Rule rule, List<Rule.Did> found) {
+    for (Rule child : children(rule)) {
+      collectDids(child, found);
+    }
+    if (rule instanceof Rule.Did did) {
+      found.add(did);
+    }
+  }
+
+  private static List<Rule> children(Rule rule) {
+    if (rule instanceof Rule.And and) {
+      return and.terms();
+    }
+    if (rule instanceof Rule.Or or) {
+      return or.terms();
+    }
+    return rule instanceof Rule.Not not ? List.of(not.term()) : List.of();
+  }
+}
