@@ -32,7 +32,7 @@ class JdbcRuleRepository {
   private static final String SELECT =
       "select r.tag_id, t.code, r.definition, r.version, r.depends_on, r.reads_events,"
           + " r.time_relative, r.updated_by, r.updated_at, r.last_evaluated_at, r.last_as_of,"
-          + " r.last_result, r.last_error from rule_tag r join tag t on t.id = r.tag_id";
+          + " r.last_result, r.last_error, r.program from rule_tag r join tag t on t.id = r.tag_id";
 
   private final JdbcClient jdbc;
 
@@ -54,6 +54,7 @@ class JdbcRuleRepository {
   /** Inserts or replaces the rule; returns its new version. */
   int save(
       long tagId,
+      String program,
       String text,
       Collection<String> dependsOn,
       Collection<String> readsEvents,
@@ -63,10 +64,11 @@ class JdbcRuleRepository {
     int version = find(tagId).map(r -> r.version() + 1).orElse(1);
     jdbc.sql("delete from rule_tag where tag_id = :tag").param("tag", tagId).update();
     jdbc.sql(
-            "insert into rule_tag (tag_id, definition, version, depends_on, reads_events,"
-                + " time_relative, updated_by, updated_at) values (:tag, :text, :version, :deps,"
-                + " :events, :relative, :actor, :at)")
+            "insert into rule_tag (tag_id, program, definition, version, depends_on, reads_events,"
+                + " time_relative, updated_by, updated_at) values (:tag, :program, :text, :version,"
+                + " :deps, :events, :relative, :actor, :at)")
         .param("tag", tagId)
+        .param("program", program)
         .param("text", text)
         .param("version", version)
         .param("deps", String.join(",", dependsOn))
@@ -84,8 +86,8 @@ class JdbcRuleRepository {
                 + " :result, last_error = :error where tag_id = :tag")
         .param("at", Timestamp.from(at))
         .param("asOf", asOf == null ? null : java.sql.Date.valueOf(asOf), Types.DATE)
-        .param("result", result, Types.VARCHAR)
-        .param("error", error == null ? null : truncate(error), Types.VARCHAR)
+        .param("result", result == null ? null : truncate(result, 1000), Types.VARCHAR)
+        .param("error", error == null ? null : truncate(error, 2000), Types.VARCHAR)
         .param("tag", tagId)
         .update();
   }
@@ -285,14 +287,15 @@ class JdbcRuleRepository {
         evaluated == null ? null : evaluated.toInstant(),
         asOf == null ? null : asOf.toLocalDate(),
         rs.getString(12),
-        rs.getString(13));
+        rs.getString(13),
+        rs.getString(14));
   }
 
   private static List<String> split(String text) {
     return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
   }
 
-  private static String truncate(String text) {
-    return text.length() <= 2000 ? text : text.substring(0, 2000);
+  private static String truncate(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length);
   }
 }

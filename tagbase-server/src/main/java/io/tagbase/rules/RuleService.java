@@ -57,6 +57,7 @@ public class RuleService {
   private final RuleOrder order;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final TemplateService templates;
 
   RuleService(
       TaxonomyService taxonomy,
@@ -67,7 +68,9 @@ public class RuleService {
       RuleSchemas schemas,
       RuleOrder order,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      TemplateService templates) {
+    this.templates = templates;
     this.taxonomy = taxonomy;
     this.customers = customers;
     this.index = index;
@@ -116,6 +119,7 @@ public class RuleService {
         s ->
             repository.save(
                 tag.id(),
+                "FLAG",
                 text,
                 rule.tags().stream().sorted().toList(),
                 rule.events().stream().sorted().toList(),
@@ -145,6 +149,16 @@ public class RuleService {
    */
   public RuleEvaluation evaluate(String tagCode, LocalDate asOf) {
     TagRule stored = get(tagCode);
+    if (!stored.flag()) {
+      TemplatePreview.TagOutcome own = templates.evaluate(tagCode, asOf).tags().get(0);
+      return new RuleEvaluation(
+          tagCode,
+          stored.version(),
+          asOf,
+          own.members(),
+          (int) own.values().stream().mapToLong(TemplatePreview.ValueOutcome::entering).sum(),
+          (int) own.values().stream().mapToLong(TemplatePreview.ValueOutcome::leaving).sum());
+    }
     TagDefinition tag = taxonomy.get(tagCode);
     RuleSchema schema = schemas.build();
     CheckedRule rule;
@@ -246,6 +260,10 @@ public class RuleService {
     LocalDate asOf = today();
     Map<Long, String> externalIds = repository.externalIds(customerIds);
     for (TagRule stored : affected) {
+      if (!stored.flag()) {
+        continue; // templates are re-evaluated for everyone by the daily job (they are
+        // time-relative)
+      }
       TagDefinition tag = taxonomy.get(stored.tagCode());
       CheckedRule rule;
       try {

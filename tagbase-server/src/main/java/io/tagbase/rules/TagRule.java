@@ -10,6 +10,8 @@ import java.util.List;
  * @param dependsOn tag codes the rule reads
  * @param readsEvents event types the rule reads: events of these re-evaluate it in real time
  * @param timeRelative re-evaluated daily as the evaluation day moves
+ * @param program FLAG (text is one rule), or LAYERED, RFM or LIFECYCLE (text is the template's
+ *     settings as JSON, see {@link TagTemplate})
  */
 public record TagRule(
     long tagId,
@@ -24,4 +26,10 @@ public record TagRule(
     Instant lastEvaluatedAt,
     LocalDate lastAsOf,
     String lastResult,
-    String lastError) {}
+    String lastError,
+    String program) {
+
+  public boolean flag() {
+    return "FLAG".equals(program);
+  }
+}

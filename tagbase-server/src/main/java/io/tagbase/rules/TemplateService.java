@@ -1,0 +1,290 @@
+package io.tagbase.rules;
+
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.TagBitmap;
+import io.tagbase.engine.TagIndex;
+import io.tagbase.engine.rule.RuleData;
+import io.tagbase.engine.rule.RuleSchema;
+import io.tagbase.job.JobStatus;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.BulkItem;
+import io.tagbase.tagging.BulkRequest;
+import io.tagbase.tagging.BulkTagging;
+import io.tagbase.tagging.MembershipIndex;
+import io.tagbase.tagging.TagKeys;
+import io.tagbase.taxonomy.TagDefinition;
+import io.tagbase.taxonomy.TagValue;
+import io.tagbase.taxonomy.TaxonomyService;
+import io.tagbase.web.ConflictException;
+import io.tagbase.web.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Template tags: layered first-match lists, RFM tiers and lifecycle stages. Saving checks the
+ * settings against the live schema, refuses a dependency cycle, stores them as the tag's rule (a
+ * new version) and evaluates as of today. Evaluation loads the events the template reads, computes
+ * every value's members under the index's read lock, and writes only the differences through bulk
+ * tagging (source RULE, actor {@code rule:<code>@v<n>}), so value moves reach the tag history as a
+ * leave and an enter. The daily rule job re-evaluates them with the time-relative rules.
+ */
+@Service
+public class TemplateService {
+  private final TaxonomyService taxonomy;
+  private final MembershipIndex index;
+  private final BulkTagging bulk;
+  private final JdbcRuleRepository repository;
+  private final RuleSchemas schemas;
+  private final RuleOrder order;
+  private final TemplateCompiler compiler;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  TemplateService(
+      TaxonomyService taxonomy,
+      MembershipIndex index,
+      BulkTagging bulk,
+      JdbcRuleRepository repository,
+      RuleSchemas schemas,
+      RuleOrder order,
+      TemplateCompiler compiler,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.taxonomy = taxonomy;
+    this.index = index;
+    this.bulk = bulk;
+    this.repository = repository;
+    this.schemas = schemas;
+    this.order = order;
+    this.compiler = compiler;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The tag's template settings; 404 when it has none (or has a plain rule). */
+  public TagTemplate get(String tagCode) {
+    TagRule stored = stored(tagCode);
+    if (stored.flag()) {
+      throw new io.tagbase.web.NotFoundException(
+          "Tag '" + tagCode + "' has a rule, not a template.");
+    }
+    return TagTemplate.read(stored.program(), stored.text());
+  }
+
+  /** Saves the settings as a new version and evaluates them as of today. */
+  public TemplatePreview save(String tagCode, TagTemplate template, String actor) {
+    if (template == null) {
+      throw new InvalidInputException("body", "The template settings are empty.");
+    }
+    TagDefinition tag = taxonomy.get(tagCode);
+    TemplateProgram program = compiler.compile(tag, template, schemas.build());
+    List<TagRule> others =
+        repository.all().stream().filter(r -> !r.tagCode().equals(tagCode)).toList();
+    for (String written : program.writes().subList(1, program.writes().size())) {
+      if (others.stream().anyMatch(r -> r.tagCode().equals(written))) {
+        throw new ConflictException(
+            "tags", "Tag '" + written + "' already has its own rule; choose another score tag.");
+      }
+    }
+    List<String> cycle = order.cycle(tagCode, program.tags(), repository.all());
+    if (!cycle.isEmpty()) {
+      throw new InvalidInputException(
+          "branches",
+          "The template would make tag '"
+              + tagCode
+              + "' depend on itself: "
+              + String.join(" -> ", cycle)
+              + ".");
+    }
+    tx.executeWithoutResult(
+        s ->
+            repository.save(
+                tag.id(),
+                template.program(),
+                TagTemplate.write(template),
+                program.tags().stream().sorted().toList(),
+                program.events().stream().sorted().toList(),
+                program.timeRelative(),
+                actor,
+                clock.instant()));
+    return evaluate(tagCode, today());
+  }
+
+  /**
+   * What the settings would give as of {@code asOf}, compared with today's members; writes nothing.
+   */
+  public TemplatePreview preview(String tagCode, TagTemplate template, LocalDate asOf) {
+    if (template == null) {
+      throw new InvalidInputException("body", "The template settings are empty.");
+    }
+    TagDefinition tag = taxonomy.get(tagCode);
+    RuleSchema schema = schemas.build();
+    TemplateProgram program = compiler.compile(tag, template, schema);
+    return compute(program, schema, asOf).preview;
+  }
+
+  /**
+   * Evaluates the tag's stored template as of {@code asOf} and writes who entered, moved and left.
+   * A template that no longer fits (a value removed, a tag archived) is refused with its error kept
+   * as the last result.
+   */
+  public TemplatePreview evaluate(String tagCode, LocalDate asOf) {
+    TagRule stored = stored(tagCode);
+    TagDefinition tag = taxonomy.get(tagCode);
+    RuleSchema schema = schemas.build();
+    TemplateProgram program;
+    try {
+      program = compiler.compile(tag, TagTemplate.read(stored.program(), stored.text()), schema);
+    } catch (RuntimeException e) {
+      tx.executeWithoutResult(
+          s -> repository.recordResult(tag.id(), clock.instant(), asOf, null, e.getMessage()));
+      throw e;
+    }
+    Computed computed = compute(program, schema, asOf);
+    String actor = "rule:" + tagCode + "@v" + stored.version();
+    String reason =
+        stored.program().toLowerCase() + " " + tagCode + " v" + stored.version() + " as of " + asOf;
+    tx.executeWithoutResult(
+        s -> {
+          for (Moves moves : computed.moves) {
+            TagDefinition written = taxonomy.get(moves.tag);
+            moves.add.forEach(
+                (value, ids) ->
+                    apply(written, BulkRequest.Operation.ADD, value, ids, actor, reason));
+            apply(written, BulkRequest.Operation.REMOVE, null, moves.remove, actor, reason);
+          }
+          repository.recordResult(
+              tag.id(), clock.instant(), asOf, computed.preview.summary(), null);
+        });
+    return computed.preview;
+  }
+
+  private record Moves(String tag, Map<String, List<String>> add, List<String> remove) {}
+
+  private record Computed(TemplatePreview preview, List<Moves> moves) {}
+
+  private Computed compute(TemplateProgram program, RuleSchema schema, LocalDate asOf) {
+    RuleInputs inputs = repository.load(schemas.customTypes(), program.events(), asOf, null);
+    return index.withIndex(
+        (dictionary, tags) -> {
+          RuleData data = inputs.toData(schema, dictionary, tags);
+          TemplateProgram.Result result = program.evaluate(data, asOf);
+          List<TemplatePreview.TagOutcome> outcomes = new ArrayList<>();
+          List<Moves> moves = new ArrayList<>();
+          for (String code : program.writes()) {
+            Map<String, TagBitmap> now = result.members().getOrDefault(code, Map.of());
+            outcomes.add(outcome(code, now, tags));
+            moves.add(moves(code, now, tags, dictionary));
+          }
+          return new Computed(new TemplatePreview(asOf, result.summary(), outcomes), moves);
+        });
+  }
+
+  private TemplatePreview.TagOutcome outcome(
+      String code, Map<String, TagBitmap> now, TagIndex tags) {
+    List<TemplatePreview.ValueOutcome> values = new ArrayList<>();
+    long members = 0;
+    for (TagValue value : taxonomy.get(code).values()) {
+      TagBitmap members_ = now.getOrDefault(value.code(), TagBitmap.empty());
+      TagBitmap before = tags.bitmap(TagKeys.of(code, value.code()));
+      members += members_.cardinality();
+      values.add(
+          new TemplatePreview.ValueOutcome(
+              value.code(),
+              members_.cardinality(),
+              members_.andNot(before).cardinality(),
+              before.andNot(members_).cardinality()));
+    }
+    return new TemplatePreview.TagOutcome(code, members, values);
+  }
+
+  private static Moves moves(
+      String code, Map<String, TagBitmap> now, TagIndex tags, CustomerDictionary dictionary) {
+    Map<String, List<String>> add = new LinkedHashMap<>();
+    TagBitmap all = TagBitmap.empty();
+    for (var entry : now.entrySet()) {
+      all.orInPlace(entry.getValue());
+      List<String> ids =
+          externalIds(
+              entry.getValue().andNot(tags.bitmap(TagKeys.of(code, entry.getKey()))), dictionary);
+      if (!ids.isEmpty()) {
+        add.put(entry.getKey(), ids);
+      }
+    }
+    List<String> remove = externalIds(tags.bitmap(code).andNot(all), dictionary);
+    return new Moves(code, add, remove);
+  }
+
+  private void apply(
+      TagDefinition tag,
+      BulkRequest.Operation operation,
+      String value,
+      List<String> externalIds,
+      String actor,
+      String reason) {
+    if (externalIds.isEmpty()) {
+      return;
+    }
+    List<BulkItem> items = new ArrayList<>(externalIds.size());
+    for (int i = 0; i < externalIds.size(); i++) {
+      items.add(new BulkItem(i + 1, externalIds.get(i), null, null, null));
+    }
+    var outcome =
+        bulk.run(
+            new BulkRequest(tag.code(), operation, true, value, reason),
+            items,
+            AssignmentSource.RULE,
+            actor,
+            rows -> {});
+    if (outcome.status() == JobStatus.FAILED) {
+      throw new ConflictException("tag", outcome.message());
+    }
+  }
+
+  private TagRule stored(String tagCode) {
+    TagDefinition tag = taxonomy.get(tagCode);
+    return repository
+        .find(tag.id())
+        .orElseThrow(
+            () -> new io.tagbase.web.NotFoundException("Tag '" + tagCode + "' has no template."));
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+  }
+
+  private static List<String> externalIds(TagBitmap bits, CustomerDictionary dictionary) {
+    List<String> ids = new ArrayList<>();
+    bits.forEach(
+        id -> {
+          String externalId = dictionary.externalId(id);
+          if (externalId != null) {
+            ids.add(externalId);
+          }
+        });
+    return ids;
+  }
+
+  /** Tag codes written by templates other than their own tag (RFM score tags). */
+  Set<String> ownedScoreTags() {
+    Set<String> owned = new java.util.HashSet<>();
+    for (TagRule rule : repository.all()) {
+      if ("RFM".equals(rule.program())) {
+        TagTemplate.Rfm rfm = (TagTemplate.Rfm) TagTemplate.read("RFM", rule.text());
+        for (String code : new String[] {rfm.recencyTag(), rfm.frequencyTag(), rfm.monetaryTag()}) {
+          if (code != null && !code.isBlank()) {
+            owned.add(code);
+          }
+        }
+      }
+    }
+    return owned;
+  }
+}
