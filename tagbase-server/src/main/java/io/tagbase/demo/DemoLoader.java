@@ -5,6 +5,7 @@ import io.tagbase.customer.Customer;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.customer.NewEvent;
 import io.tagbase.job.JobStatus;
+import io.tagbase.rules.TemplateService;
 import io.tagbase.tagging.AssignmentSource;
 import io.tagbase.tagging.BulkItem;
 import io.tagbase.tagging.BulkRequest;
@@ -41,6 +42,7 @@ class DemoLoader implements SmartInitializingSingleton {
   private final BulkTagging bulk;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final TemplateService templates;
 
   DemoLoader(
       TagbaseProperties properties,
@@ -48,7 +50,9 @@ class DemoLoader implements SmartInitializingSingleton {
       TaxonomyService taxonomy,
       BulkTagging bulk,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      TemplateService templates) {
+    this.templates = templates;
     this.properties = properties;
     this.customers = customers;
     this.taxonomy = taxonomy;
@@ -70,6 +74,10 @@ class DemoLoader implements SmartInitializingSingleton {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
     DemoData data = new DemoGenerator(SEED, today).generate(CUSTOMERS);
     tx.executeWithoutResult(status -> load(data));
+    // value tiers and lifecycle stages computed from the demo orders by the templates
+    templates.createRfm("rfm_tier", "value", "RFM价值分层", "RFM value tier", 5, "order", "demo");
+    templates.createLifecycle(
+        "lifecycle_stage", "lifecycle", "生命周期阶段", "Lifecycle stage", "order", "demo");
     log.info(
         "Loaded demo data: {} customers, {} events, {} tags, {} assignments in {} ms",
         data.customers().size(),

@@ -1,6 +1,5 @@
 package io.tagbase.rules;
 
-import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.web.InvalidInputException;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -27,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class TemplateController {
   private final TemplateService templates;
-  private final TemplateTags tags;
 
-  TemplateController(TemplateService templates, TemplateTags tags) {
+  TemplateController(TemplateService templates) {
     this.templates = templates;
-    this.tags = tags;
   }
 
   record NewTemplateTags(
@@ -103,16 +100,13 @@ class TemplateController {
   @ResponseStatus(HttpStatus.CREATED)
   TemplatePreview createRfm(@RequestBody NewTemplateTags body, Principal principal) {
     NewTemplateTags b = required(body);
-    int bands = b.bands() == null ? 5 : b.bands();
-    if (bands < 2 || bands > 9) {
-      throw new InvalidInputException("bands", "Scores need between 2 and 9 bands.");
-    }
-    TagDefinition tier =
-        tags.createRfmTags(
-            b.code(), b.categoryCode(), b.nameZh(), b.nameEn(), bands, principal.getName());
-    return templates.save(
-        tier.code(),
-        TemplateTags.defaultRfm(tier.code(), b.event() == null ? "order" : b.event(), bands),
+    return templates.createRfm(
+        b.code(),
+        b.categoryCode(),
+        b.nameZh(),
+        b.nameEn(),
+        b.bands() == null ? 5 : b.bands(),
+        b.event() == null ? "order" : b.event(),
         principal.getName());
   }
 
@@ -121,12 +115,12 @@ class TemplateController {
   @ResponseStatus(HttpStatus.CREATED)
   TemplatePreview createLifecycle(@RequestBody NewTemplateTags body, Principal principal) {
     NewTemplateTags b = required(body);
-    TagDefinition tag =
-        tags.createLifecycleTag(
-            b.code(), b.categoryCode(), b.nameZh(), b.nameEn(), principal.getName());
-    return templates.save(
-        tag.code(),
-        new TagTemplate.Lifecycle(b.event() == null ? "order" : b.event(), null, null, null, null),
+    return templates.createLifecycle(
+        b.code(),
+        b.categoryCode(),
+        b.nameZh(),
+        b.nameEn(),
+        b.event() == null ? "order" : b.event(),
         principal.getName());
   }
 

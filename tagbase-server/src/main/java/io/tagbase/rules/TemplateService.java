@@ -44,6 +44,7 @@ public class TemplateService {
   private final RuleSchemas schemas;
   private final RuleOrder order;
   private final TemplateCompiler compiler;
+  private final TemplateTags templateTags;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -55,8 +56,10 @@ public class TemplateService {
       RuleSchemas schemas,
       RuleOrder order,
       TemplateCompiler compiler,
+      TemplateTags templateTags,
       TransactionTemplate tx,
       Clock clock) {
+    this.templateTags = templateTags;
     this.taxonomy = taxonomy;
     this.index = index;
     this.bulk = bulk;
@@ -66,6 +69,32 @@ public class TemplateService {
     this.compiler = compiler;
     this.tx = tx;
     this.clock = clock;
+  }
+
+  /**
+   * Creates an RFM tier tag with its R, F and M score tags (values s1..s{bands}; each only when
+   * missing) in {@code category}, and saves and evaluates default settings over {@code event}.
+   */
+  public TemplatePreview createRfm(
+      String code,
+      String category,
+      String nameZh,
+      String nameEn,
+      int bands,
+      String event,
+      String actor) {
+    if (bands < 2 || bands > io.tagbase.engine.score.Scoring.MAX_BANDS) {
+      throw new InvalidInputException("bands", "Scores need between 2 and 9 bands.");
+    }
+    TagDefinition tier = templateTags.createRfmTags(code, category, nameZh, nameEn, bands, actor);
+    return save(tier.code(), TemplateTags.defaultRfm(tier.code(), event, bands), actor);
+  }
+
+  /** Creates a lifecycle stage tag (when missing) and saves and evaluates default thresholds. */
+  public TemplatePreview createLifecycle(
+      String code, String category, String nameZh, String nameEn, String event, String actor) {
+    TagDefinition tag = templateTags.createLifecycleTag(code, category, nameZh, nameEn, actor);
+    return save(tag.code(), new TagTemplate.Lifecycle(event, null, null, null, null), actor);
   }
 
   /** The tag's template settings; 404 when it has none (or has a plain rule). */
