@@ -261,8 +261,9 @@ public class RuleService {
     Map<Long, String> externalIds = repository.externalIds(customerIds);
     for (TagRule stored : affected) {
       if (!stored.flag()) {
-        continue; // templates are re-evaluated for everyone by the daily job (they are
-        // time-relative)
+        // layered lists per customer; RFM and lifecycle move with everyone, by the daily job
+        templates.customersChanged(stored, externalIds, schema);
+        continue;
       }
       TagDefinition tag = taxonomy.get(stored.tagCode());
       CheckedRule rule;

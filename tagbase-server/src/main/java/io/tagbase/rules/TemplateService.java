@@ -195,6 +195,65 @@ public class TemplateService {
     return computed.preview;
   }
 
+  /**
+   * Re-evaluates a layered template for the given customers only (after their events commit) and
+   * writes the customers whose value changed. RFM and lifecycle templates wait for the daily job. A
+   * template that no longer fits is skipped (its error shows at the next full evaluation).
+   */
+  void customersChanged(TagRule stored, Map<Long, String> externalIds, RuleSchema schema) {
+    if (!"LAYERED".equals(stored.program()) || externalIds.isEmpty()) {
+      return;
+    }
+    TagDefinition tag = taxonomy.get(stored.tagCode());
+    LayeredProgram program;
+    try {
+      program =
+          (LayeredProgram)
+              compiler.compile(tag, TagTemplate.read(stored.program(), stored.text()), schema);
+    } catch (RuntimeException e) {
+      return;
+    }
+    LocalDate asOf = today();
+    RuleInputs inputs =
+        repository.load(schemas.customTypes(), program.events(), asOf, externalIds.keySet());
+    Map<String, List<String>> add = new LinkedHashMap<>();
+    List<String> remove = new ArrayList<>();
+    index.withIndex(
+        (dictionary, tags) -> {
+          RuleData data = inputs.toData(schema, dictionary, tags);
+          for (String externalId : externalIds.values()) {
+            var id = dictionary.find(externalId);
+            if (id.isEmpty()) {
+              continue;
+            }
+            String now = program.valueOf(data.record(id.getAsInt()), asOf);
+            String held = null;
+            for (TagValue v : tag.values()) {
+              if (tags.has(TagKeys.of(tag.code(), v.code()), id.getAsInt())) {
+                held = v.code();
+              }
+            }
+            if (now == null && held != null) {
+              remove.add(externalId);
+            } else if (now != null && !now.equals(held)) {
+              add.computeIfAbsent(now, k -> new ArrayList<>()).add(externalId);
+            }
+          }
+          return null;
+        });
+    if (add.isEmpty() && remove.isEmpty()) {
+      return;
+    }
+    String actor = "rule:" + tag.code() + "@v" + stored.version();
+    String reason = "layered " + tag.code() + " v" + stored.version() + " as of " + asOf;
+    tx.executeWithoutResult(
+        s -> {
+          add.forEach(
+              (value, ids) -> apply(tag, BulkRequest.Operation.ADD, value, ids, actor, reason));
+          apply(tag, BulkRequest.Operation.REMOVE, null, remove, actor, reason);
+        });
+  }
+
   private record Moves(String tag, Map<String, List<String>> add, List<String> remove) {}
 
   private record Computed(TemplatePreview preview, List<Moves> moves) {}
