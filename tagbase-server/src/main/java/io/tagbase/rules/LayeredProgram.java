@@ -76,6 +76,25 @@ final class LayeredProgram implements TemplateProgram {
         Map.of(tag, byValue), "layered as of " + asOf + ": " + members + " customers with a value");
   }
 
+  /** Each branch's explanation up to the first that holds, then the value given. */
+  List<String> explain(CustomerRecord customer, LocalDate asOf) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      CompiledBranch branch = branches.get(i);
+      var explanation = CustomerPredicate.compile(branch.rule()).explain(customer, asOf);
+      lines.add((i + 1) + ". → " + branch.value());
+      for (String line : explanation.toString().split("\n")) {
+        lines.add("   " + line);
+      }
+      if (explanation.held()) {
+        lines.add("= " + branch.value());
+        return lines;
+      }
+    }
+    lines.add("= " + (elseValue == null ? "—" : elseValue + " (else)"));
+    return lines;
+  }
+
   /** The value for one customer (first branch that holds, else the else value; null: none). */
   String valueOf(CustomerRecord customer, LocalDate asOf) {
     for (CompiledBranch branch : branches) {

@@ -254,6 +254,45 @@ public class TemplateService {
         });
   }
 
+  /**
+   * For one customer and a layered template, each branch's explanation in order up to the first
+   * that holds (the value the customer gets), or the else value.
+   */
+  public List<String> explainLayered(String tagCode, String customerExternalId, LocalDate asOf) {
+    TagRule stored = stored(tagCode);
+    if (!"LAYERED".equals(stored.program())) {
+      throw new ConflictException(
+          "program",
+          "Explain covers rules and layered lists; '" + tagCode + "' is " + stored.program());
+    }
+    TagDefinition tag = taxonomy.get(tagCode);
+    RuleSchema schema = schemas.build();
+    LayeredProgram program =
+        (LayeredProgram)
+            compiler.compile(tag, TagTemplate.read(stored.program(), stored.text()), schema);
+    RuleInputs inputs =
+        repository.load(
+            schemas.customTypes(), program.events(), asOf, List.of(customerId(customerExternalId)));
+    return index.withIndex(
+        (dictionary, tags) -> {
+          var id = dictionary.find(customerExternalId);
+          if (id.isEmpty()) {
+            throw new io.tagbase.web.NotFoundException(
+                "No customer with id '" + customerExternalId + "'.");
+          }
+          return program.explain(
+              inputs.toData(schema, dictionary, tags).record(id.getAsInt()), asOf);
+        });
+  }
+
+  private long customerId(String externalId) {
+    return repository
+        .customerId(externalId)
+        .orElseThrow(
+            () ->
+                new io.tagbase.web.NotFoundException("No customer with id '" + externalId + "'."));
+  }
+
   private record Moves(String tag, Map<String, List<String>> add, List<String> remove) {}
 
   private record Computed(TemplatePreview preview, List<Moves> moves) {}

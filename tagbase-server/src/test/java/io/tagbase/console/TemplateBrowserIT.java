@@ -94,6 +94,23 @@ class TemplateBrowserIT extends ConsoleSession {
     browser.get(url("/tags/city_tier"));
     assertThat(browser.findElement(By.id("tag-members")).getText().replace(",", ""))
         .isEqualTo(String.valueOf(everyone));
+
+    // the customer page explains the value, branch by branch
+    String member =
+        TestHttp.withKey(port)
+            .get("/api/v1/tags/city_tier/members?value=tier1&size=1")
+            .json()
+            .get("externalIds")
+            .get(0)
+            .asString();
+    browser.get(url("/customers/" + member + "?lang=en"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("explain-city_tier"))).click();
+    WebElement explanation =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-explanation")));
+    assertThat(explanation.getText()).contains("1. → tier1").contains("= tier1");
+    assertThat(
+            browser.findElement(By.cssSelector("#customer-rules tr[data-tag=city_tier]")).getText())
+        .contains("tier1");
   }
 
   @Test
