@@ -45,6 +45,17 @@ class CustomerRulesConsoleController {
       }
       rows.add(new Row(rule, held, rule.flag() || "LAYERED".equals(rule.program())));
     }
+    java.util.Map<String, Double> numbers = templates.numbers(id);
+    rows.replaceAll(
+        r ->
+            numbers.containsKey(r.rule().tagCode())
+                ? new Row(
+                    r.rule(),
+                    (r.held() == null ? "" : r.held() + " · ")
+                        + io.tagbase.rules.TemplateForm.numbers(
+                            List.of(numbers.get(r.rule().tagCode()))),
+                    r.explainable())
+                : r);
     model.addAttribute("customerId", id);
     model.addAttribute("rows", rows);
     return "rules/customer-rules :: card";

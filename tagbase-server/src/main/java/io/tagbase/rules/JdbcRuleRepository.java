@@ -35,9 +35,11 @@ class JdbcRuleRepository {
           + " r.last_result, r.last_error, r.program from rule_tag r join tag t on t.id = r.tag_id";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
 
-  JdbcRuleRepository(JdbcClient jdbc) {
+  JdbcRuleRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   Optional<TagRule> find(long tagId) {
@@ -216,6 +218,36 @@ class JdbcRuleRepository {
         .query((rs, n) -> ids.put(rs.getLong(1), rs.getString(2)))
         .list();
     return ids;
+  }
+
+  /** Replaces a statistical tag's numbers with {@code numbers} (by external id) as of a day. */
+  void replaceNumbers(long tagId, Map<String, Double> numbers, LocalDate asOf) {
+    jdbc.sql("delete from tag_number where tag_id = :tag").param("tag", tagId).update();
+    List<Map.Entry<String, Double>> rows = List.copyOf(numbers.entrySet());
+    java.sql.Date day = java.sql.Date.valueOf(asOf);
+    template.batchUpdate(
+        "insert into tag_number (tag_id, customer_id, number, as_of) select ?, id, ?, ? from"
+            + " customer where external_id = ?",
+        rows,
+        1000,
+        (ps, row) -> {
+          ps.setLong(1, tagId);
+          ps.setDouble(2, row.getValue());
+          ps.setDate(3, day);
+          ps.setString(4, row.getKey());
+        });
+  }
+
+  /** A customer's statistical numbers by tag code. */
+  Map<String, Double> numbers(String externalId) {
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    jdbc.sql(
+            "select t.code, n.number from tag_number n join tag t on t.id = n.tag_id join customer"
+                + " c on c.id = n.customer_id where c.external_id = :id order by t.code")
+        .param("id", externalId)
+        .query((rs, i) -> numbers.put(rs.getString(1), rs.getDouble(2)))
+        .list();
+    return numbers;
   }
 
   /** The internal id of a customer by external id. */

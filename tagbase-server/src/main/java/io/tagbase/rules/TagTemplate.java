@@ -96,6 +96,25 @@ public sealed interface TagTemplate {
     }
   }
 
+  /**
+   * A named range of a statistical tag's number: from (inclusive, null: no bound) to (exclusive).
+   */
+  record Range(String value, Double from, Double to) {}
+
+  /**
+   * A statistical tag: a number per customer from {@code measure} (a number field or a behaviour
+   * aggregate, written as on the left of a comparison: {@code sum(order, amount, last 365 days)},
+   * {@code 年龄}), kept for each customer with a value. With {@code ranges} the tag is layered and a
+   * customer takes the value of the first range holding the number (none: no value); without, every
+   * customer with a number holds the (flag) tag.
+   */
+  record Statistic(String measure, List<Range> ranges) implements TagTemplate {
+    @Override
+    public String program() {
+      return "STATISTIC";
+    }
+  }
+
   /** The settings stored as {@code json} for {@code program}; 400 naming what is wrong. */
   static TagTemplate read(String program, String json) {
     Class<? extends TagTemplate> type =
@@ -103,6 +122,7 @@ public sealed interface TagTemplate {
           case "LAYERED" -> Layered.class;
           case "RFM" -> Rfm.class;
           case "LIFECYCLE" -> Lifecycle.class;
+          case "STATISTIC" -> Statistic.class;
           default -> throw new InvalidInputException("program", "Unknown program " + program);
         };
     try {

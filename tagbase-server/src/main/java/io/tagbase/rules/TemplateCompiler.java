@@ -48,6 +48,9 @@ class TemplateCompiler {
   }
 
   TemplateProgram compile(TagDefinition tag, TagTemplate template, RuleSchema schema) {
+    if (template instanceof TagTemplate.Statistic statistic) {
+      return statistic(tag, statistic, schema);
+    }
     requireTemplateTag(tag);
     if (template instanceof TagTemplate.Layered layered) {
       return layered(tag, layered, schema);
@@ -58,7 +61,54 @@ class TemplateCompiler {
     return lifecycle(tag, (TagTemplate.Lifecycle) template, schema);
   }
 
-  private static void requireTemplateTag(TagDefinition tag) {
+  private StatisticProgram statistic(
+      TagDefinition tag, TagTemplate.Statistic t, RuleSchema schema) {
+    requireKind(tag);
+    List<TagTemplate.Range> ranges = t.ranges() == null ? List.of() : t.ranges();
+    if (ranges.isEmpty() && tag.layered()) {
+      throw new InvalidInputException(
+          "ranges", "Tag '" + tag.code() + "' is layered: name the range of each of its values.");
+    }
+    if (!ranges.isEmpty() && !tag.layered()) {
+      throw new InvalidInputException(
+          "ranges", "Tag '" + tag.code() + "' is a flag tag: ranges need a layered tag.");
+    }
+    if (ranges.size() > MAX_BRANCHES) {
+      throw new InvalidInputException("ranges", "At most " + MAX_BRANCHES + " ranges.");
+    }
+    for (int i = 0; i < ranges.size(); i++) {
+      TagTemplate.Range range = ranges.get(i);
+      String field = "ranges[" + i + "]";
+      if (range == null) {
+        throw new InvalidInputException(field, "The range is empty.");
+      }
+      requireValue(tag, range.value(), field + ".value");
+      if (range.from() != null && range.to() != null && range.from() >= range.to()) {
+        throw new InvalidInputException(
+            field + ".to", "The range must end above where it starts (" + range.from() + ").");
+      }
+    }
+    CheckedRule rule = checkRule(t.measure(), "", schema, "measure", " exists");
+    if (!(rule.rule() instanceof io.tagbase.engine.rule.Rule.Compare compare)
+        || !(isNumber(compare.operand(), schema))) {
+      throw new InvalidInputException(
+          "measure",
+          "The measure must be a number field or a behaviour aggregate such as"
+              + " sum(order, amount, last 365 days).");
+    }
+    return new StatisticProgram(
+        tag.code(), compare.operand(), rule.events(), rule.timeRelative(), ranges);
+  }
+
+  private static boolean isNumber(io.tagbase.engine.rule.Operand operand, RuleSchema schema) {
+    if (operand instanceof io.tagbase.engine.rule.Operand.Aggregate a) {
+      return !a.fn().isDate();
+    }
+    return operand instanceof io.tagbase.engine.rule.Operand.Attr attr
+        && schema.attribute(attr.name()).map(f -> f.type() == FieldType.NUMBER).orElse(false);
+  }
+
+  private static void requireKind(TagDefinition tag) {
     if (tag.kind() != TagKind.RULE && tag.kind() != TagKind.STATISTICAL) {
       throw new ConflictException(
           "kind",
@@ -68,6 +118,10 @@ class TemplateCompiler {
               + tag.kind()
               + "; templates compute RULE and STATISTICAL tags.");
     }
+  }
+
+  private static void requireTemplateTag(TagDefinition tag) {
+    requireKind(tag);
     if (!tag.layered()) {
       throw new ConflictException(
           "valueType",

@@ -44,7 +44,12 @@ class TemplateConsoleController {
       // no template yet: the page starts with empty settings
     }
     TagTemplate template = stored == null || stored.flag() ? null : templates.get(code);
-    String chosen = program != null ? program : template != null ? template.program() : "LAYERED";
+    String chosen =
+        program != null
+            ? program
+            : template != null
+                ? template.program()
+                : tag.kind() == io.tagbase.taxonomy.TagKind.STATISTICAL ? "STATISTIC" : "LAYERED";
     if (template != null && !template.program().equals(chosen)) {
       template = null;
     }
@@ -147,13 +152,14 @@ class TemplateConsoleController {
     model.addAttribute("tag", tag);
     model.addAttribute("rule", stored);
     model.addAttribute("program", program);
-    model.addAttribute("programs", List.of("LAYERED", "RFM", "LIFECYCLE"));
+    model.addAttribute("programs", List.of("LAYERED", "RFM", "LIFECYCLE", "STATISTIC"));
     TagTemplate shown = template;
     if (shown == null) {
       shown =
           switch (program) {
             case "RFM" -> TemplateTags.defaultRfm(tag.code(), "order", 5);
             case "LIFECYCLE" -> new TagTemplate.Lifecycle("order", null, 30, 90, 180);
+            case "STATISTIC" -> new TagTemplate.Statistic("", List.of());
             default -> new TagTemplate.Layered(List.of(), null);
           };
     }
@@ -163,6 +169,9 @@ class TemplateConsoleController {
             ? l.branches()
             : shown instanceof TagTemplate.Rfm r ? r.segments() : List.of();
     model.addAttribute("rows", TemplateForm.rows(list));
+    if (shown instanceof TagTemplate.Statistic statistic) {
+      model.addAttribute("ranges", TemplateForm.rangeRows(statistic.ranges()));
+    }
     if (shown instanceof TagTemplate.Rfm rfm) {
       model.addAttribute("recencyNumbers", numbers(rfm.recency()));
       model.addAttribute("frequencyNumbers", numbers(rfm.frequencyScore()));

@@ -57,6 +57,26 @@ class TemplateController {
     return templates.save(code, body, principal.getName());
   }
 
+  @PutMapping("/tags/{code}/template/statistic")
+  TemplatePreview saveStatistic(
+      @PathVariable String code, @RequestBody TagTemplate.Statistic body, Principal principal) {
+    return templates.save(code, body, principal.getName());
+  }
+
+  @PostMapping("/tags/{code}/template/statistic/preview")
+  TemplatePreview previewStatistic(
+      @PathVariable String code,
+      @RequestBody TagTemplate.Statistic body,
+      @RequestParam(required = false) String asOf) {
+    return templates.preview(code, body, day(asOf));
+  }
+
+  /** The numbers statistical tags hold for a customer, by tag code. */
+  @GetMapping("/customers/{externalId}/numbers")
+  Map<String, Double> numbers(@PathVariable String externalId) {
+    return templates.numbers(externalId);
+  }
+
   @GetMapping("/tags/{code}/template")
   Map<String, Object> get(@PathVariable String code) {
     TagTemplate template = templates.get(code);

@@ -46,7 +46,10 @@ final class TemplateForm {
               integer(form, "newDays"),
               integer(form, "activeDays"),
               integer(form, "churnDays"));
-      default -> throw new InvalidInputException("program", "Choose LAYERED, RFM or LIFECYCLE.");
+      case "STATISTIC" -> new TagTemplate.Statistic(blank(form.getFirst("measure")), ranges(form));
+      default ->
+          throw new InvalidInputException(
+              "program", "Choose LAYERED, RFM, LIFECYCLE or STATISTIC.");
     };
   }
 
@@ -84,6 +87,44 @@ final class TemplateForm {
       }
     }
     return branches;
+  }
+
+  /** Ranges from the parallel fields rangeValue, rangeFrom and rangeTo; blank rows skipped. */
+  private static List<TagTemplate.Range> ranges(MultiValueMap<String, String> form) {
+    List<String> values = form.getOrDefault("rangeValue", List.of());
+    List<String> froms = form.getOrDefault("rangeFrom", List.of());
+    List<String> tos = form.getOrDefault("rangeTo", List.of());
+    List<TagTemplate.Range> ranges = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      String value = blank(values.get(i));
+      Double from = i < froms.size() ? decimal(froms.get(i), "ranges[" + i + "].from") : null;
+      Double to = i < tos.size() ? decimal(tos.get(i), "ranges[" + i + "].to") : null;
+      if (value != null || from != null || to != null) {
+        ranges.add(new TagTemplate.Range(value, from, to));
+      }
+    }
+    return ranges;
+  }
+
+  /** The ranges for the form, plus spare blank rows. */
+  static List<TagTemplate.Range> rangeRows(List<TagTemplate.Range> ranges) {
+    List<TagTemplate.Range> rows = new ArrayList<>(ranges == null ? List.of() : ranges);
+    for (int i = 0; i < SPARE_ROWS; i++) {
+      rows.add(new TagTemplate.Range("", null, null));
+    }
+    return rows;
+  }
+
+  private static Double decimal(String text, String field) {
+    String trimmed = blank(text);
+    if (trimmed == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(trimmed);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "'" + trimmed + "' is not a number.");
+    }
   }
 
   private static TagTemplate.Measure measure(MultiValueMap<String, String> form, String name) {

@@ -12,8 +12,15 @@ import java.util.Set;
  */
 interface TemplateProgram {
 
-  /** Who holds each value of each tag the template writes: tag code -> value code -> members. */
-  record Result(Map<String, Map<String, TagBitmap>> members, String summary) {}
+  /**
+   * Who holds each value of each tag the template writes: tag code -> value code (null for a flag
+   * tag) -> members; and, for a statistical tag, the number per customer id (NaN: none), else null.
+   */
+  record Result(Map<String, Map<String, TagBitmap>> members, String summary, double[] numbers) {
+    Result(Map<String, Map<String, TagBitmap>> members, String summary) {
+      this(members, summary, null);
+    }
+  }
 
   /** Tags the template's rules read (for dependency order). */
   Set<String> tags();

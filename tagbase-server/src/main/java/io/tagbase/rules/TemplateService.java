@@ -189,6 +189,9 @@ public class TemplateService {
                     apply(written, BulkRequest.Operation.ADD, value, ids, actor, reason));
             apply(written, BulkRequest.Operation.REMOVE, null, moves.remove, actor, reason);
           }
+          if (computed.numbers != null) {
+            repository.replaceNumbers(tag.id(), computed.numbers, asOf);
+          }
           repository.recordResult(
               tag.id(), clock.instant(), asOf, computed.preview.summary(), null);
         });
@@ -295,7 +298,8 @@ public class TemplateService {
 
   private record Moves(String tag, Map<String, List<String>> add, List<String> remove) {}
 
-  private record Computed(TemplatePreview preview, List<Moves> moves) {}
+  private record Computed(
+      TemplatePreview preview, List<Moves> moves, Map<String, Double> numbers) {}
 
   private Computed compute(TemplateProgram program, RuleSchema schema, LocalDate asOf) {
     RuleInputs inputs = repository.load(schemas.customTypes(), program.events(), asOf, null);
@@ -310,7 +314,19 @@ public class TemplateService {
             outcomes.add(outcome(code, now, tags));
             moves.add(moves(code, now, tags, dictionary));
           }
-          return new Computed(new TemplatePreview(asOf, result.summary(), outcomes), moves);
+          Map<String, Double> numbers = null;
+          if (result.numbers() != null) {
+            numbers = new LinkedHashMap<>();
+            double[] n = result.numbers();
+            for (int id = 0; id < n.length; id++) {
+              String externalId = Double.isNaN(n[id]) ? null : dictionary.externalId(id);
+              if (externalId != null) {
+                numbers.put(externalId, n[id]);
+              }
+            }
+          }
+          return new Computed(
+              new TemplatePreview(asOf, result.summary(), outcomes), moves, numbers);
         });
   }
 
@@ -318,13 +334,20 @@ public class TemplateService {
       String code, Map<String, TagBitmap> now, TagIndex tags) {
     List<TemplatePreview.ValueOutcome> values = new ArrayList<>();
     long members = 0;
-    for (TagValue value : taxonomy.get(code).values()) {
-      TagBitmap members_ = now.getOrDefault(value.code(), TagBitmap.empty());
-      TagBitmap before = tags.bitmap(TagKeys.of(code, value.code()));
+    TagDefinition tag = taxonomy.get(code);
+    List<String> codes = new ArrayList<>();
+    if (tag.layered()) {
+      tag.values().forEach(v -> codes.add(v.code()));
+    } else {
+      codes.add(null);
+    }
+    for (String value : codes) {
+      TagBitmap members_ = now.getOrDefault(value, TagBitmap.empty());
+      TagBitmap before = tags.bitmap(TagKeys.of(code, value));
       members += members_.cardinality();
       values.add(
           new TemplatePreview.ValueOutcome(
-              value.code(),
+              value,
               members_.cardinality(),
               members_.andNot(before).cardinality(),
               before.andNot(members_).cardinality()));
@@ -397,6 +420,11 @@ public class TemplateService {
           }
         });
     return ids;
+  }
+
+  /** The numbers statistical tags hold for a customer, by tag code. */
+  public Map<String, Double> numbers(String customerExternalId) {
+    return repository.numbers(customerExternalId);
   }
 
   /** Tag codes written by templates other than their own tag (RFM score tags). */

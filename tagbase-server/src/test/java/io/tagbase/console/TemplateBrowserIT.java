@@ -114,6 +114,27 @@ class TemplateBrowserIT extends ConsoleSession {
   }
 
   @Test
+  void statisticalTagFromTheForm() {
+    TestHttp.withKey(port)
+        .post(
+            "/api/v1/tags",
+            "{\"code\":\"spend_365\",\"categoryCode\":\"value\",\"nameZh\":\"年消费额\","
+                + "\"nameEn\":\"Spend, 365 days\",\"kind\":\"STATISTICAL\"}");
+    browser.get(url("/tags/spend_365"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("tag-template-link"))).click();
+    WebElement measure =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("template-measure")));
+    assertThat(browser.findElement(By.id("template-program-STATISTIC")).getAttribute("class"))
+        .contains("active");
+    measure.sendKeys("近365天 order 的 amount 总和");
+    browser.findElement(By.id("template-save")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("template-saved")));
+    assertThat(browser.findElement(By.id("template-last-result")).getText())
+        .contains("customers with a number");
+    assertThat(previewTotal()).isPositive();
+  }
+
+  @Test
   void lifecycleTagsCreatedFromTheTagLibrary() {
     browser.get(url("/tags"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("new-template-open"))).click();

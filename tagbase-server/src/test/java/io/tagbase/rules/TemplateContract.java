@@ -336,6 +336,78 @@ abstract class TemplateContract {
   }
 
   @Test
+  void statisticalTagsKeepANumberAndBucketIt() {
+    String type = unique("order");
+    String bucketed = layeredTag("low", "mid", "high");
+    String plain = unique("stat");
+    taxonomy.createTag(
+        new NewTag(
+            plain,
+            category,
+            "消费额",
+            "Spend",
+            null,
+            null,
+            TagKind.STATISTICAL,
+            null,
+            null,
+            null,
+            null,
+            RefreshMode.SCHEDULED,
+            null,
+            null),
+        "tester");
+    Random random = new Random(5);
+    Map<String, Double> sums = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String id = customer("上海");
+      ids.add(id);
+      double sum = 0;
+      int n = random.nextInt(4);
+      for (int e = 0; e < n; e++) {
+        double amount = random.nextInt(120);
+        order(id, type, random.nextInt(300), null, amount, 1);
+        sum += amount;
+      }
+      sums.put(id, sum);
+    }
+    String measure = "sum(`" + type + "`, amount)";
+    templates.save(
+        bucketed,
+        new TagTemplate.Statistic(
+            measure,
+            List.of(
+                new TagTemplate.Range("low", null, 50.0),
+                new TagTemplate.Range("mid", 50.0, 200.0),
+                new TagTemplate.Range("high", 200.0, null))),
+        "tester");
+    templates.save(plain, new TagTemplate.Statistic(measure, List.of()), "tester");
+    for (String id : ids) {
+      // the sum of no orders is 0, so customers without orders have a number too
+      double sum = sums.get(id);
+      assertThat(valueOf(id, bucketed))
+          .as(id)
+          .isEqualTo(sum < 50 ? "low" : sum < 200 ? "mid" : "high");
+      assertThat(index.tagsOf(id)).contains(plain);
+      assertThat(templates.numbers(id)).containsEntry(plain, sum).containsEntry(bucketed, sum);
+    }
+    assertThatThrownBy(
+            () -> templates.save(plain, new TagTemplate.Statistic("city", List.of()), "tester"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("measure"));
+    assertThatThrownBy(
+            () ->
+                templates.save(
+                    bucketed,
+                    new TagTemplate.Statistic(
+                        measure, List.of(new TagTemplate.Range("low", 5.0, 1.0))),
+                    "tester"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ranges[0].to"));
+  }
+
+  @Test
   void badSettingsAreRefusedNamingTheSetting() {
     String tag = layeredTag("a", "b");
     assertThatThrownBy(

@@ -44,6 +44,29 @@ public final class Measures {
         .compute(CompiledAggregate.of(aggregate, data.schema(), today));
   }
 
+  /**
+   * A number per customer id as of {@code asOf} (NaN: missing) from a numeric operand of a checked
+   * rule: an aggregate (not a date) or a number attribute.
+   */
+  public static double[] number(Operand operand, RuleData data, LocalDate asOf) {
+    if (operand instanceof Operand.Aggregate aggregate && !aggregate.fn().isDate()) {
+      return compute(aggregate, data, asOf);
+    }
+    if (operand instanceof Operand.Attr attr
+        && data.schema()
+            .attribute(attr.name())
+            .map(f -> f.type() == FieldType.NUMBER)
+            .orElse(false)) {
+      double[] values = new double[data.customers().capacity()];
+      for (int id = 0; id < values.length; id++) {
+        Object value = data.get(attr.name(), id);
+        values[id] = value instanceof Number n ? n.doubleValue() : Double.NaN;
+      }
+      return values;
+    }
+    throw new IllegalArgumentException("not a number per customer: " + operand);
+  }
+
   /** The days of the events a {@code did} clause accepts (type, filter, window), per customer. */
   public static EventDays days(Rule.Did did, RuleData data, LocalDate asOf) {
     int today = (int) asOf.toEpochDay();

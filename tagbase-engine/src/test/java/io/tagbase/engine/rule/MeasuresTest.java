@@ -67,6 +67,41 @@ class MeasuresTest {
   }
 
   @Test
+  void numbersFromAttributesAndAggregates() {
+    RuleWorld world = new RuleWorld(5, 200);
+    CheckedRule rule =
+        RuleChecker.check(
+            "年龄 exists and sum(order, quantity, last 30 days) exists", RuleWorld.SCHEMA);
+    Rule.And and = (Rule.And) rule.rule();
+    double[] ages =
+        Measures.number(((Rule.Compare) and.terms().get(0)).operand(), world.data, AS_OF);
+    double[] quantities =
+        Measures.number(((Rule.Compare) and.terms().get(1)).operand(), world.data, AS_OF);
+    for (RuleWorld.Customer c : world.customers) {
+      Object age = c.attrs().get("age");
+      if (age == null) {
+        assertThat(ages[c.id()]).isNaN();
+      } else {
+        assertThat(ages[c.id()]).isEqualTo((Double) age);
+      }
+      double sum = 0;
+      for (RuleWorld.Ev e : c.events()) {
+        if (e.type().equals("order")
+            && e.day() <= TODAY
+            && e.day() > TODAY - 30
+            && e.props().get("quantity") instanceof Double q) {
+          sum += q;
+        }
+      }
+      assertThat(quantities[c.id()]).isEqualTo(sum);
+    }
+    CheckedRule date = RuleChecker.check("生日 exists", RuleWorld.SCHEMA);
+    assertThatThrownBy(
+            () -> Measures.number(((Rule.Compare) date.rule()).operand(), world.data, AS_OF))
+        .hasMessageContaining("not a number");
+  }
+
+  @Test
   void eventDaysMatchAPlainLoop() {
     for (long seed = 1; seed <= 20; seed++) {
       RuleWorld world = new RuleWorld(seed, 300);
