@@ -54,6 +54,11 @@ final class CompiledAggregate {
     return day >= from && day <= to && filter.test(e);
   }
 
+  /** The expression's value for one event (NaN: none, or no expression, or a text key). */
+  double valueOf(EventView e) {
+    return expression == null || textKey ? Double.NaN : value(expression, e);
+  }
+
   void add(Accumulator acc, int day, EventView e) {
     double value = expression == null || textKey ? Double.NaN : value(expression, e);
     Object key = null;
