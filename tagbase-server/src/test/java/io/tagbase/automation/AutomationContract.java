@@ -412,4 +412,168 @@ abstract class AutomationContract {
     await().atMost(Duration.ofSeconds(20)).until(() -> runs(next, "DELIVERED").size() == 1);
     assertThat(tagging.tagsOf(c.externalId())).anyMatch(t -> t.code().equals(second));
   }
+
+  @Autowired io.tagbase.segment.SegmentLibrary segmentLibrary;
+  @Autowired AutomationScheduler scheduler;
+
+  private NewAutomation triggered(AutomationTrigger trigger, String condition) {
+    NewAutomation base = onEnter("unused", List.of(notice("n {customer}", null)));
+    return new NewAutomation(
+        base.code(),
+        base.name(),
+        true,
+        trigger,
+        condition,
+        null,
+        null,
+        null,
+        null,
+        null,
+        base.actions());
+  }
+
+  private String segmentOf(String tag) {
+    String code = AutomationFixture.unique("seg");
+    segmentLibrary.create(
+        new io.tagbase.segment.NewSegment(
+            code,
+            "人群",
+            "Segment",
+            null,
+            io.tagbase.segment.SegmentKind.DYNAMIC,
+            Map.of("tag", tag)),
+        "t");
+    return code;
+  }
+
+  @Test
+  void enteringAndLeavingADynamicSegmentTriggerAtItsRefresh() {
+    String tag = flagTag(taxonomy);
+    String segment = segmentOf(tag);
+    Automation entered =
+        automations.create(
+            triggered(
+                new AutomationTrigger(TriggerKind.SEGMENT_ENTER, segment, null, null, null), null),
+            "t");
+    Automation left =
+        automations.create(
+            triggered(
+                new AutomationTrigger(TriggerKind.SEGMENT_LEAVE, segment, null, null, null), null),
+            "t");
+    Customer c = customer(customers);
+    enter(tag, c);
+    segmentLibrary.refresh(segment);
+    segmentLibrary.refresh(segment); // nothing changed: no transition
+    leave(tag, c);
+    segmentLibrary.refresh(segment);
+
+    awaitSettled(entered);
+    awaitSettled(left);
+
+    assertThat(runs(entered, "DELIVERED"))
+        .singleElement()
+        .extracting(AutomationRun::customer)
+        .isEqualTo(c.externalId());
+    assertThat(runs(left, "DELIVERED"))
+        .singleElement()
+        .extracting(AutomationRun::customer)
+        .isEqualTo(c.externalId());
+  }
+
+  @Test
+  void layeredTagValueTriggersOnlyOnThatValue() {
+    String category = AutomationFixture.unique("cat");
+    taxonomy.createCategory(new io.tagbase.taxonomy.NewCategory(category, null, "分类", "Cat", 1));
+    String tier = AutomationFixture.unique("tier");
+    taxonomy.createTag(
+        new io.tagbase.taxonomy.NewTag(
+            tier,
+            category,
+            "等级",
+            "Tier",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new io.tagbase.taxonomy.TagValue("gold", "金", "Gold"),
+                new io.tagbase.taxonomy.TagValue("silver", "银", "Silver")),
+            null,
+            null,
+            null),
+        "t");
+    Automation gold =
+        automations.create(
+            triggered(new AutomationTrigger(TriggerKind.TAG_ENTER, tier, "gold", null, null), null),
+            "t");
+    Customer c = customer(customers);
+    tagging.assign(c.externalId(), tier, AssignOptions.value("silver"), AssignmentSource.RULE, "r");
+    tagging.assign(c.externalId(), tier, AssignOptions.value("gold"), AssignmentSource.RULE, "r");
+
+    awaitSettled(gold);
+
+    assertThat(runs(gold, "TRIGGERED"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo("TAG_ENTER " + tier + "=gold"));
+  }
+
+  @Test
+  void eventTriggerChecksItsConditionAtTheTimeOfTheAction() {
+    String type = AutomationFixture.unique("order");
+    Customer once = customer(customers);
+    Customer twice = customer(customers);
+    Instant now = Instant.now();
+    customers.recordEvents(
+        List.of(new io.tagbase.customer.NewEvent(twice.id(), type, now, null, null, null)));
+    Automation a =
+        automations.create(
+            triggered(
+                new AutomationTrigger(
+                    TriggerKind.EVENT, type, null, "count(" + type + ", last 30 days) >= 2", null),
+                null),
+            "t");
+    customers.recordEvents(
+        List.of(
+            new io.tagbase.customer.NewEvent(once.id(), type, now, null, null, null),
+            new io.tagbase.customer.NewEvent(twice.id(), type, now, null, null, null),
+            new io.tagbase.customer.NewEvent(twice.id(), "view", now, null, null, null)));
+
+    awaitSettled(a);
+
+    assertThat(runs(a, "DELIVERED"))
+        .singleElement()
+        .extracting(AutomationRun::customer)
+        .isEqualTo(twice.externalId());
+    assertThat(runs(a, "SKIPPED"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.customer()).isEqualTo(once.externalId());
+              assertThat(r.reason()).startsWith("event condition not met");
+            });
+  }
+
+  @Test
+  void scheduleRunsOverTheSegmentsMembersOncePerDay() {
+    String tag = flagTag(taxonomy);
+    String segment = segmentOf(tag);
+    List<Customer> members = List.of(customer(customers), customer(customers));
+    members.forEach(c -> enter(tag, c));
+    segmentLibrary.refresh(segment);
+    Automation a =
+        automations.create(
+            triggered(
+                new AutomationTrigger(TriggerKind.SCHEDULE, segment, null, null, "00:00"), null),
+            "t");
+
+    scheduler.runDue();
+    scheduler.runDue();
+    awaitSettled(a);
+
+    assertThat(runs(a, "DELIVERED"))
+        .extracting(AutomationRun::customer)
+        .containsExactlyInAnyOrderElementsOf(members.stream().map(Customer::externalId).toList());
+  }
 }

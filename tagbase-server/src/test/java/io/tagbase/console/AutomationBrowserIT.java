@@ -124,6 +124,16 @@ class AutomationBrowserIT extends ConsoleSession {
         .contains("回访流失风险客户")
         .contains("已完成");
 
+    // Consent on the customer's profile page.
+    browser.get(url("/customers/" + customer));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("consent-refuse-marketing_sms")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#consent-table tr[data-purpose=marketing_sms] .consent-status"),
+            "已拒绝"));
+    assertThat(browser.findElement(By.id("consent-history")).getText()).contains("admin");
+
     // The same pages in English.
     browser.get(url("/automations?lang=en"));
     assertThat(browser.findElement(By.id("automation-new")).getText()).isEqualTo("New automation");
@@ -142,5 +152,11 @@ class AutomationBrowserIT extends ConsoleSession {
     assertThat(browser.findElement(By.id("task-table")).getText()).contains("Done");
     browser.get(url("/automations/dead-letters"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dead letters");
+    browser.get(url("/customers/" + customer));
+    assertThat(
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-table")))
+                .getText())
+        .contains("Marketing SMS")
+        .contains("Refused");
   }
 }
