@@ -124,7 +124,13 @@ public class CustomerService {
       events.publishEvent(
           new EventsRecorded(
               batch.stream().map(NewEvent::customerId).collect(java.util.stream.Collectors.toSet()),
-              batch.stream().map(NewEvent::type).collect(java.util.stream.Collectors.toSet())));
+              batch.stream().map(NewEvent::type).collect(java.util.stream.Collectors.toSet()),
+              batch.stream()
+                  .collect(
+                      java.util.stream.Collectors.groupingBy(
+                          NewEvent::customerId,
+                          java.util.stream.Collectors.mapping(
+                              NewEvent::type, java.util.stream.Collectors.toSet())))));
     }
     return inserted;
   }

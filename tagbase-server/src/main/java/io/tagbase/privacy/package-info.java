@@ -1,2 +1,5 @@
-/** Personal data marking now; consent, masking, erasure and audit as the privacy issue lands. */
+/**
+ * Personal data marking, consent per customer and purpose ({@link io.tagbase.privacy.Consents}),
+ * and the audit log; masking and erasure as the privacy issue lands.
+ */
 package io.tagbase.privacy;

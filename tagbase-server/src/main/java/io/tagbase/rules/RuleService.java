@@ -244,6 +244,30 @@ public class RuleService {
   }
 
   /**
+   * Whether a rule (text, checked against the live schema) holds for one customer as of {@code
+   * asOf}: automations test their conditions with it at the time of the action. {@link RuleRefused}
+   * (400) for a bad rule, 404 for an unknown customer. Cost: one load of that customer's attributes
+   * and the events the rule reads.
+   */
+  public boolean holds(String text, String customerExternalId, LocalDate asOf) {
+    Customer customer = customers.get(customerExternalId);
+    RuleSchema schema = schemas.build();
+    CheckedRule rule = check(text, schema);
+    CustomerPredicate predicate = CustomerPredicate.compile(rule);
+    RuleInputs inputs =
+        repository.load(schemas.customTypes(), rule.events(), asOf, List.of(customer.id()));
+    return index.withIndex(
+        (dictionary, tags) -> {
+          OptionalInt id = dictionary.find(customerExternalId);
+          if (id.isEmpty()) {
+            throw new NotFoundException("No customer with id '" + customerExternalId + "'.");
+          }
+          return predicate.test(
+              inputs.toData(schema, dictionary, tags).record(id.getAsInt()), asOf);
+        });
+  }
+
+  /**
    * Re-evaluates, for the given customers only, the rules reading any of {@code eventTypes} and the
    * rules depending on them, in dependency order; each rule's changes commit (and reach the index)
    * before the next rule reads them. Cost per rule: one load of those customers' data.

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Re-evaluates segments: the new members against the stored ones gives who entered and who left (a
  * bitmap difference); the changes, the transitions and the day's size are stored in one
- * transaction; then the index is updated and {@link SegmentMembershipChanged} published. Dynamic
- * segments are re-evaluated on a schedule ({@code tagbase.segment-refresh-interval}, 5 minutes) and
- * on request. Refreshes run one at a time.
+ * transaction, with {@link SegmentMembershipChanged} published inside it; then the index is
+ * updated. Dynamic segments are re-evaluated on a schedule ({@code
+ * tagbase.segment-refresh-interval}, 5 minutes) and on request. Refreshes run one at a time.
  */
 @Service
 public class SegmentRefresher {
@@ -69,19 +69,21 @@ public class SegmentRefresher {
     Map<String, Long> leftIds = customers.idsOf(diff.left());
     var now = clock.instant();
     tx.executeWithoutResult(
-        s ->
-            repository.applyRefresh(
-                segment.id(),
-                new ArrayList<>(enteredIds.values()),
-                new ArrayList<>(leftIds.values()),
-                diff.size(),
-                now,
-                LocalDate.ofInstant(now, zone)));
+        s -> {
+          repository.applyRefresh(
+              segment.id(),
+              new ArrayList<>(enteredIds.values()),
+              new ArrayList<>(leftIds.values()),
+              diff.size(),
+              now,
+              LocalDate.ofInstant(now, zone));
+          // Inside the transaction, so the automation outbox commits with the transitions.
+          if (!diff.entered().isEmpty() || !diff.left().isEmpty()) {
+            events.publishEvent(
+                new SegmentMembershipChanged(segment.code(), diff.entered(), diff.left(), now));
+          }
+        });
     index.replace(segment.indexKey(), diff.members());
-    if (!diff.entered().isEmpty() || !diff.left().isEmpty()) {
-      events.publishEvent(
-          new SegmentMembershipChanged(segment.code(), diff.entered(), diff.left(), now));
-    }
     return new RefreshResult(
         segment.code(),
         diff.size(),

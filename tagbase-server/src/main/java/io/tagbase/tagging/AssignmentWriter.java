@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,12 +31,19 @@ class AssignmentWriter {
   private final JdbcTemplate template;
   private final MembershipIndex index;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  AssignmentWriter(JdbcClient jdbc, JdbcTemplate template, MembershipIndex index, Clock clock) {
+  AssignmentWriter(
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      MembershipIndex index,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.template = template;
     this.index = index;
     this.clock = clock;
+    this.events = events;
   }
 
   private record Held(String value, Instant expiresAt) {}
@@ -175,6 +183,22 @@ class AssignmentWriter {
           ps.setString(7, reason);
           ps.setTimestamp(8, at);
         });
+    if (!rows.isEmpty()) {
+      events.publishEvent(
+          new TagMembershipChanged(
+              tag.code(),
+              java.util.UUID.randomUUID().toString(),
+              rows.stream()
+                  .map(
+                      h ->
+                          new TagMembershipChanged.Transition(
+                              h.customerId(), h.value(), h.action() == Action.ENTER))
+                  .toList(),
+              source,
+              actor,
+              reason,
+              at.toInstant()));
+    }
   }
 
   private Map<Long, Held> held(long tagId, List<Item> items) {
