@@ -5,6 +5,7 @@ import io.tagbase.engine.rule.Measures;
 import io.tagbase.engine.rule.Operand;
 import io.tagbase.engine.rule.RuleData;
 import io.tagbase.engine.rule.ScorePredicate;
+import io.tagbase.engine.score.Rfm;
 import io.tagbase.engine.score.Scoring;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,51 +91,35 @@ final class RfmProgram implements TemplateProgram {
   @Override
   public Result evaluate(RuleData data, LocalDate asOf) {
     int capacity = data.customers().capacity();
-    TagBitmap live = data.customers().live();
-    double[][] values = {
-      Measures.compute(recency, data, asOf),
-      Measures.compute(frequency, data, asOf),
-      Measures.compute(monetary, data, asOf)
-    };
-    for (int id = 0; id < capacity; id++) {
-      if (Double.isNaN(values[0][id]) || !live.contains(id)) {
-        values[0][id] = Double.NaN;
-        values[1][id] = Double.NaN;
-        values[2][id] = Double.NaN;
-      }
-    }
-    int[][] scores = new int[3][];
-    double[][] cuts = new double[3][];
-    for (int i = 0; i < 3; i++) {
-      scores[i] = scorings[i].score(values[i]);
-      cuts[i] = scorings[i].cuts(values[i]);
-    }
-    String[] tierTable = tierTable();
-    Map<String, TagBitmap> tiers = new LinkedHashMap<>();
+    Rfm.Scores scores =
+        Rfm.score(
+            Measures.compute(recency, data, asOf),
+            Measures.compute(frequency, data, asOf),
+            Measures.compute(monetary, data, asOf),
+            data.customers().live(),
+            scorings[0],
+            scorings[1],
+            scorings[2]);
+    String[] tiers = Rfm.tiers(scores, tierTable());
+    Map<String, TagBitmap> byTier = new LinkedHashMap<>();
     List<Map<String, TagBitmap>> scoreMembers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       scoreMembers.add(new LinkedHashMap<>());
     }
-    long scored = 0;
+    int[][] all = {scores.r(), scores.f(), scores.m()};
     for (int id = 0; id < capacity; id++) {
-      int r = scores[0][id];
-      if (r == 0) {
+      if (scores.r()[id] == 0) {
         continue;
       }
-      scored++;
-      int f = scores[1][id];
-      int m = scores[2][id];
-      String tier = tierTable[index(r, f, m)];
-      if (tier != null) {
-        tiers.computeIfAbsent(tier, v -> TagBitmap.empty()).add(id);
+      if (tiers[id] != null) {
+        byTier.computeIfAbsent(tiers[id], v -> TagBitmap.empty()).add(id);
       }
-      int[] rfm = {r, f, m};
       for (int i = 0; i < 3; i++) {
-        scoreMembers.get(i).computeIfAbsent(scoreValue(rfm[i]), v -> TagBitmap.empty()).add(id);
+        scoreMembers.get(i).computeIfAbsent(scoreValue(all[i][id]), v -> TagBitmap.empty()).add(id);
       }
     }
     Map<String, Map<String, TagBitmap>> members = new LinkedHashMap<>();
-    members.put(tag, optimized(tiers, capacity));
+    members.put(tag, optimized(byTier, capacity));
     for (int i = 0; i < 3; i++) {
       if (scoreTags[i] != null) {
         members.put(scoreTags[i], optimized(scoreMembers.get(i), capacity));
@@ -144,41 +129,31 @@ final class RfmProgram implements TemplateProgram {
         "RFM as of "
             + asOf
             + ": "
-            + scored
+            + scores.scored()
             + " customers scored; cut points R "
-            + format(cuts[0])
+            + format(scores.cuts()[0])
             + ", F "
-            + format(cuts[1])
+            + format(scores.cuts()[1])
             + ", M "
-            + format(cuts[2]);
+            + format(scores.cuts()[2]);
     return new Result(members, summary);
   }
 
-  private int index(int r, int f, int m) {
-    return ((r - 1) * bands + (f - 1)) * bands + (m - 1);
-  }
-
   /** The tier of every (r, f, m): the first segment whose condition holds, else the else value. */
-  private String[] tierTable() {
-    String[] table = new String[bands * bands * bands];
-    for (int r = 1; r <= bands; r++) {
-      for (int f = 1; f <= bands; f++) {
-        for (int m = 1; m <= bands; m++) {
+  private Rfm.TierTable tierTable() {
+    return Rfm.TierTable.of(
+        bands,
+        (r, f, m) -> {
           Map<String, Double> numbers =
               Map.of(
                   "r", (double) r, "f", (double) f, "m", (double) m, "total", (double) r + f + m);
-          String tier = elseValue;
           for (Segment segment : segments) {
             if (segment.condition().test(numbers)) {
-              tier = segment.value();
-              break;
+              return segment.value();
             }
           }
-          table[index(r, f, m)] = tier;
-        }
-      }
-    }
-    return table;
+          return elseValue;
+        });
   }
 
   private static Map<String, TagBitmap> optimized(Map<String, TagBitmap> byValue, int capacity) {

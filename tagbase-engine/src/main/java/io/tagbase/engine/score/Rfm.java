@@ -1,0 +1,89 @@
+package io.tagbase.engine.score;
+
+import io.tagbase.engine.TagBitmap;
+
+/**
+ * RFM scores for every customer id at once: recency, frequency and monetary values (NaN: no
+ * qualifying event) scored 1..k each, for live customers with a recency only, and a tier per
+ * customer from a table of every (r, f, m) combination, so a tier costs one array read. Cost: three
+ * sorts of the scored values (quantiles) and two passes over the ids.
+ */
+public final class Rfm {
+  private Rfm() {}
+
+  /**
+   * Scores per customer id (0: not scored), the cut points used per measure (R, F, M), and the
+   * number of customers scored.
+   */
+  public record Scores(int[] r, int[] f, int[] m, double[][] cuts, long scored) {}
+
+  /** Scores the three measures; the arrays are cleared (NaN) for customers not scored. */
+  public static Scores score(
+      double[] recency,
+      double[] frequency,
+      double[] monetary,
+      TagBitmap live,
+      Scoring recencyScoring,
+      Scoring frequencyScoring,
+      Scoring monetaryScoring) {
+    int capacity = recency.length;
+    long scored = 0;
+    for (int id = 0; id < capacity; id++) {
+      if (Double.isNaN(recency[id]) || !live.contains(id)) {
+        recency[id] = Double.NaN;
+        frequency[id] = Double.NaN;
+        monetary[id] = Double.NaN;
+      } else {
+        scored++;
+      }
+    }
+    double[][] cuts = {
+      recencyScoring.cuts(recency), frequencyScoring.cuts(frequency), monetaryScoring.cuts(monetary)
+    };
+    return new Scores(
+        recencyScoring.score(recency),
+        frequencyScoring.score(frequency),
+        monetaryScoring.score(monetary),
+        cuts,
+        scored);
+  }
+
+  /** A tier for every (r, f, m) in 1..bands, computed once. */
+  public record TierTable(int bands, String[] tiers) {
+
+    /** Builds the table from {@code tier(r, f, m)} (null: no tier). */
+    public static TierTable of(int bands, TierFunction tier) {
+      String[] tiers = new String[bands * bands * bands];
+      for (int r = 1; r <= bands; r++) {
+        for (int f = 1; f <= bands; f++) {
+          for (int m = 1; m <= bands; m++) {
+            tiers[((r - 1) * bands + (f - 1)) * bands + (m - 1)] = tier.tier(r, f, m);
+          }
+        }
+      }
+      return new TierTable(bands, tiers);
+    }
+
+    /** The tier of scores (r, f, m), each 1..bands. */
+    public String tier(int r, int f, int m) {
+      return tiers[((r - 1) * bands + (f - 1)) * bands + (m - 1)];
+    }
+  }
+
+  /** The tier of one combination of scores. */
+  @FunctionalInterface
+  public interface TierFunction {
+    String tier(int r, int f, int m);
+  }
+
+  /** Each scored customer's tier, by id (null: not scored or no tier). */
+  public static String[] tiers(Scores scores, TierTable table) {
+    String[] tiers = new String[scores.r().length];
+    for (int id = 0; id < tiers.length; id++) {
+      if (scores.r()[id] != 0) {
+        tiers[id] = table.tier(scores.r()[id], scores.f()[id], scores.m()[id]);
+      }
+    }
+    return tiers;
+  }
+}
