@@ -104,26 +104,72 @@ final class BitmapAggregates {
     return result;
   }
 
+  /**
+   * Distinct non-missing keys per customer without a set per customer: the accepted events' keys
+   * are grouped by customer (a counting sort: count, prefix sums, scatter), then each customer's
+   * few keys are sorted in place and the runs counted. Cost: O(events) plus a small sort per
+   * customer.
+   */
   private double[] distinct(CompiledAggregate agg) {
     int capacity = data.customers().capacity();
-    Accumulator[] accs = new Accumulator[capacity];
     EventLog log = data.events();
     EventView.Row cursor = new EventView.Row(log);
-    for (int row : log.rows(agg.event)) {
+    int[] rows = log.rows(agg.event);
+    int[] customerOf = new int[rows.length];
+    double[] keyOf = new double[rows.length];
+    int accepted = 0;
+    int[] start = new int[capacity + 1];
+    for (int row : rows) {
       int customer = log.customer(row);
-      int day = log.epochDay(row);
       cursor.row = row;
-      if (customer < capacity && agg.accepts(day, cursor)) {
-        if (accs[customer] == null) {
-          accs[customer] = new Accumulator();
-        }
-        agg.add(accs[customer], day, cursor);
+      if (customer >= capacity || !agg.accepts(log.epochDay(row), cursor)) {
+        continue;
       }
+      double key = agg.keyOf(log, row, cursor);
+      if (Double.isNaN(key)) {
+        continue;
+      }
+      customerOf[accepted] = customer;
+      keyOf[accepted++] = key;
+      start[customer + 1]++;
     }
-    double[] values = new double[capacity];
     for (int id = 0; id < capacity; id++) {
-      values[id] = accs[id] == null ? 0 : accs[id].result(agg.fn, today);
+      start[id + 1] += start[id];
     }
-    return values;
+    double[] grouped = new double[accepted];
+    int[] fill = Arrays.copyOf(start, capacity);
+    for (int i = 0; i < accepted; i++) {
+      grouped[fill[customerOf[i]]++] = keyOf[i];
+    }
+    double[] counts = new double[capacity];
+    for (int id = 0; id < capacity; id++) {
+      int from = start[id];
+      int to = start[id + 1];
+      if (to - from <= 1) {
+        counts[id] = to - from;
+        continue;
+      }
+      if (to - from <= 16) {
+        for (int i = from + 1; i < to; i++) { // insertion sort: most customers have a few keys
+          double v = grouped[i];
+          int j = i - 1;
+          while (j >= from && grouped[j] > v) {
+            grouped[j + 1] = grouped[j];
+            j--;
+          }
+          grouped[j + 1] = v;
+        }
+      } else {
+        Arrays.sort(grouped, from, to);
+      }
+      int distinct = 1;
+      for (int i = from + 1; i < to; i++) {
+        if (grouped[i] != grouped[i - 1]) {
+          distinct++;
+        }
+      }
+      counts[id] = distinct;
+    }
+    return counts;
   }
 }

@@ -54,6 +54,18 @@ final class CompiledAggregate {
     return day >= from && day <= to && filter.test(e);
   }
 
+  /**
+   * The distinct key of one event as a number: the expression's value, or for a text property its
+   * dictionary code from the log (NaN: missing).
+   */
+  double keyOf(EventLog log, int row, EventView e) {
+    if (textKey) {
+      int code = log.stringCode(((Expr.Prop) expression).name(), row);
+      return code == 0 ? Double.NaN : code;
+    }
+    return valueOf(e);
+  }
+
   /** The expression's value for one event (NaN: none, or no expression, or a text key). */
   double valueOf(EventView e) {
     return expression == null || textKey ? Double.NaN : value(expression, e);

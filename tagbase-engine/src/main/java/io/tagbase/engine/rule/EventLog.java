@@ -127,6 +127,20 @@ public final class EventLog {
     return column == null || column[row] == 0 ? null : stringValues.get(column[row] - 1);
   }
 
+  /**
+   * The number column of {@code property} (NaN where missing), or null; valid until the next {@link
+   * #append}.
+   */
+  double[] numberColumn(String property) {
+    return numbers.get(property);
+  }
+
+  /** The dictionary code + 1 of the string property at {@code row}; 0 when missing. */
+  int stringCode(String property, int row) {
+    int[] column = strings.get(property);
+    return column == null ? 0 : column[row];
+  }
+
   /** The event at {@code row} as the per-customer evaluation reads it. */
   public CustomerEvent event(int row) {
     Map<String, Object> properties = new HashMap<>();

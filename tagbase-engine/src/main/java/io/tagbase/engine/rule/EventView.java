@@ -34,9 +34,25 @@ interface EventView {
       this.log = log;
     }
 
+    // the last few number columns read, by name identity: a pass over one event type reads the
+    // same two or three properties on every row
+    private final String[] names = new String[4];
+    private final double[][] columns = new double[4][];
+    private int next;
+
     @Override
     public double number(String property) {
-      return log.number(property, row);
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == property) {
+          double[] column = columns[i];
+          return column == null ? Double.NaN : column[row];
+        }
+      }
+      double[] column = log.numberColumn(property);
+      names[next] = property;
+      columns[next] = column;
+      next = (next + 1) % names.length;
+      return column == null ? Double.NaN : column[row];
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.tagbase.engine.score;
 
-import java.util.Arrays;
-
 /**
  * Quantiles by linear interpolation between closest ranks: for sorted values x[0..n-1] and a
  * probability p, h = (n - 1) p and the quantile is x[floor h] + (h - floor h)(x[floor h + 1] -
@@ -30,18 +28,91 @@ public final class Quantiles {
 
   /**
    * The k - 1 cut points that split {@code values} into k bands: the quantiles at 1/k, 2/k, ... NaN
-   * values are ignored; no values gives no cut points.
+   * values are ignored; no values gives no cut points. Cost: O(n log k) expected, by selecting only
+   * the order statistics the cut points need (no full sort); {@code values} is not changed.
    */
   public static double[] cutPoints(double[] values, int k) {
-    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (sorted.length == 0) {
+    int n = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        n++;
+      }
+    }
+    if (n == 0) {
       return new double[0];
     }
+    double[] a = new double[n];
+    int fill = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        a[fill++] = v;
+      }
+    }
+    int[] ranks = new int[2 * (k - 1)];
+    for (int i = 1; i < k; i++) {
+      long scaled = (long) (n - 1) * i;
+      int lo = (int) (scaled / k);
+      ranks[2 * (i - 1)] = lo;
+      ranks[2 * (i - 1) + 1] = Math.min(lo + 1, n - 1);
+    }
+    int[] sortedRanks = java.util.Arrays.stream(ranks).distinct().sorted().toArray();
+    select(a, 0, n - 1, sortedRanks, 0, sortedRanks.length - 1);
     double[] cuts = new double[k - 1];
     for (int i = 1; i < k; i++) {
-      cuts[i - 1] = at(sorted, i, k);
+      long scaled = (long) (n - 1) * i;
+      int lo = (int) (scaled / k);
+      double fraction = (double) (scaled % k) / k;
+      cuts[i - 1] = fraction == 0 || lo + 1 >= n ? a[lo] : a[lo] + fraction * (a[lo + 1] - a[lo]);
     }
     return cuts;
+  }
+
+  /**
+   * Moves the order statistics {@code ranks[rlo..rhi]} (ascending, within [lo, hi]) into place:
+   * afterwards a[r] is the r-th smallest value for each of them. Three-way partitions, so runs of
+   * equal values (small integer measures) end a branch at once.
+   */
+  private static void select(double[] a, int lo, int hi, int[] ranks, int rlo, int rhi) {
+    while (rlo <= rhi && lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      double pivot = median(a[lo], a[mid], a[hi]);
+      int lt = lo;
+      int i = lo;
+      int gt = hi;
+      while (i <= gt) {
+        double v = a[i];
+        if (v < pivot) {
+          a[i++] = a[lt];
+          a[lt++] = v;
+        } else if (v > pivot) {
+          a[i] = a[gt];
+          a[gt--] = v;
+        } else {
+          i++;
+        }
+      }
+      int left = rlo;
+      while (left <= rhi && ranks[left] < lt) {
+        left++;
+      }
+      int right = left;
+      while (right <= rhi && ranks[right] <= gt) {
+        right++;
+      }
+      if (left - rlo < rhi - right + 1) {
+        select(a, lo, lt - 1, ranks, rlo, left - 1);
+        lo = gt + 1;
+        rlo = right;
+      } else {
+        select(a, gt + 1, hi, ranks, right, rhi);
+        hi = lt - 1;
+        rhi = left - 1;
+      }
+    }
+  }
+
+  private static double median(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 
   /**

@@ -41,9 +41,9 @@ public final class Rfm {
       recencyScoring.cuts(recency), frequencyScoring.cuts(frequency), monetaryScoring.cuts(monetary)
     };
     return new Scores(
-        recencyScoring.score(recency),
-        frequencyScoring.score(frequency),
-        monetaryScoring.score(monetary),
+        recencyScoring.score(recency, cuts[0]),
+        frequencyScoring.score(frequency, cuts[1]),
+        monetaryScoring.score(monetary, cuts[2]),
         cuts,
         scored);
   }

@@ -62,12 +62,16 @@ public record Scoring(
 
   /** The score 1..bands of each value; 0 for NaN (not scored). */
   public int[] score(double[] values) {
+    return score(values, cuts(values));
+  }
+
+  /** The score of each value with cut points already computed by {@link #cuts}. */
+  public int[] score(double[] values, double[] cuts) {
     int[] scores = new int[values.length];
     if (method == Method.TOP_PERCENT) {
       scoreByRank(values, scores);
       return scores;
     }
-    double[] cuts = cuts(values);
     for (int i = 0; i < values.length; i++) {
       if (!Double.isNaN(values[i])) {
         int band = Quantiles.band(values[i], cuts);
