@@ -99,8 +99,16 @@ public final class TagComparisons {
    * not modified.
    */
   public Conversion conversion(String tag, TagBitmap converted) {
+    return conversionOf(index.view(tag), converted);
+  }
+
+  /**
+   * {@link #conversion} for a group the caller built (the holders of a tag at a past date, say).
+   * Neither input is modified.
+   */
+  public Conversion conversionOf(TagBitmap group, TagBitmap converted) {
     TagBitmap live = dictionary.liveView();
-    TagBitmap holders = index.view(tag).and(live);
+    TagBitmap holders = group.and(live);
     TagBitmap convertedLive = converted.and(live);
     long tagged = holders.cardinality();
     long taggedConverted = holders.andCardinality(convertedLive);
