@@ -106,6 +106,29 @@ class TagComparisonsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 65, 3_000, 70_000})
+  void conversionOfAGivenGroupCountsItsLiveMembersOnly(int universe) {
+    World world = new World(universe, true);
+    Random random = new Random(universe + 11L);
+    TreeSet<Integer> groupIds = RandomIds.ids(random, universe + 70, 0.3);
+    TreeSet<Integer> convertedIds = RandomIds.ids(random, universe + 70, 0.2);
+    TagBitmap group = RandomIds.bitmap(random, groupIds, true, universe);
+    TagBitmap converted = RandomIds.bitmap(random, convertedIds, false, universe);
+    Set<Integer> members = new HashSet<>(groupIds);
+    members.retainAll(world.live);
+    long membersConverted = members.stream().filter(convertedIds::contains).count();
+    long allConverted = world.live.stream().filter(convertedIds::contains).count();
+    assertThat(world.comparisons.conversionOf(group, converted))
+        .isEqualTo(
+            new TagComparisons.Conversion(
+                members.size(),
+                membersConverted,
+                world.live.size() - members.size(),
+                allConverted - membersConverted));
+    assertThat(group.cardinality()).isEqualTo(groupIds.size()); // input untouched
+  }
+
   @Test
   void vennRefusesMoreTagsThanItCanDraw() {
     World world = new World(10, false);

@@ -3,6 +3,7 @@ package io.tagbase.analytics;
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagComparisons;
+import io.tagbase.engine.TagIndex;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
@@ -27,9 +28,10 @@ import org.springframework.stereotype.Service;
  * flow of customers between a tag's values at two dates (from the membership history), and
  * conversion of a tag's holders against everyone else (from the event log).
  *
- * <p>Cost: a trend reads one snapshot row per key per day. A flow reads the tag's history twice
- * (one query each, the last row per customer) and cross-counts the two partitions as bitmaps.
- * Conversion runs one query for the customers with the event in the window and four bitmap passes.
+ * <p>Cost: a trend reads one snapshot row per key per day. A flow reads the tag's history once per
+ * past date (one query: the last row per customer up to then; a date up to now is read from the
+ * index) and cross-counts the two partitions as bitmaps. Conversion runs one query for the
+ * customers with the event in the window and four bitmap passes.
  */
 @Service
 public class HistoryFigures {
@@ -137,10 +139,12 @@ public class HistoryFigures {
       throw new InvalidInputException("from", "Give a from date before the to date (yyyy-MM-dd).");
     }
     checkPeriod(fromDay, toDay, "from");
-    Instant from = endOf(fromDay);
-    Instant to = endOf(toDay);
+    Instant now = clock.instant();
+    Instant from = endOf(fromDay, now);
+    Instant to = endOf(toDay, now);
     Map<String, String> then = repository.holdersAt(tag.id(), from);
-    Map<String, String> later = repository.holdersAt(tag.id(), to);
+    // up to now: the index holds the answer, so only the earlier date reads the history
+    Map<String, String> later = to.equals(now) ? null : repository.holdersAt(tag.id(), to);
     List<String> values = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     if (tag.layered()) {
@@ -158,7 +162,10 @@ public class HistoryFigures {
         index.withIndex(
             (dictionary, tags) -> {
               List<TagBitmap> rows = partition(then, values, dictionary);
-              List<TagBitmap> columns = partition(later, values, dictionary);
+              List<TagBitmap> columns =
+                  later == null
+                      ? current(tag.code(), values, tags, dictionary)
+                      : partition(later, values, dictionary);
               return new TagComparisons(tags, dictionary).crossTabOf(rows, columns);
             });
     Figure figure =
@@ -178,6 +185,19 @@ public class HistoryFigures {
       }
     }
     return figure;
+  }
+
+  /** {@link #partition} of the index as it is now. */
+  private static List<TagBitmap> current(
+      String tagCode, List<String> values, TagIndex tags, CustomerDictionary dictionary) {
+    List<TagBitmap> partition = new ArrayList<>();
+    for (String value : values) {
+      if (value != null) {
+        partition.add(tags.bitmap(value.isEmpty() ? tagCode : TagKeys.of(tagCode, value)));
+      }
+    }
+    partition.add(dictionary.live().andNot(tags.bitmap(tagCode)));
+    return partition;
   }
 
   private static String code(String value) {
@@ -297,9 +317,8 @@ public class HistoryFigures {
   }
 
   /** The end of a day in the business's zone, or now if that is earlier. */
-  private Instant endOf(LocalDate day) {
+  private Instant endOf(LocalDate day, Instant now) {
     Instant end = day.plusDays(1).atStartOfDay(zone()).toInstant();
-    Instant now = clock.instant();
     return end.isAfter(now) ? now : end;
   }
 
