@@ -101,10 +101,10 @@
       return {
         tooltip: { position: "top", formatter: function (p) {
           return rows[p.value[1]] + " × " + cols[p.value[0]] + ": " + num(p.value[2]); } },
-        grid: { left: 110, right: 20, top: 20, bottom: 90 },
+        grid: { left: 110, right: 90, top: 30, bottom: 50 },
         xAxis: { type: "category", data: cols, name: fig.facts.columnTagLabel, nameLocation: "middle", nameGap: 30, splitArea: { show: true } },
-        yAxis: { type: "category", data: rows, name: fig.facts.rowTagLabel, splitArea: { show: true } },
-        visualMap: { min: 0, max: Math.max(max, 1), calculable: true, orient: "horizontal", left: "center", bottom: 0 },
+        yAxis: { type: "category", data: rows, name: fig.facts.rowTagLabel, inverse: true, splitArea: { show: true } },
+        visualMap: { min: 0, max: Math.max(max, 1), calculable: true, orient: "vertical", right: 0, top: "middle" },
         series: [{ name: el.dataset.seriesName, type: "heatmap", data: data, label: { show: true } }]
       };
     },
@@ -167,6 +167,23 @@
             return num(rows[p.dataIndex].both) + " · " + pct(p.value); } } }]
       };
     },
+    share: function (fig, el) {
+      return {
+        tooltip: { trigger: "axis", valueFormatter: pct },
+        legend: { bottom: 0 },
+        grid: { left: 60, right: 20, top: 20, bottom: 60 },
+        xAxis: { type: "category", data: fig.rows.map(function (r) { return r.label; }),
+          axisLabel: { interval: 0, rotate: fig.rows.length > 6 ? 30 : 0 } },
+        yAxis: { type: "value", axisLabel: { formatter: pct } },
+        series: [
+          { name: el.dataset.inLabel, type: "bar", data: fig.rows.map(function (r) { return r.segmentShare; }),
+            label: { show: true, position: "top", formatter: function (p) {
+              var t = fig.rows[p.dataIndex].tgi;
+              return t == null ? "" : "TGI " + Math.round(t); } } },
+          { name: el.dataset.overallLabel, type: "bar", data: fig.rows.map(function (r) { return r.overallShare; }) }
+        ]
+      };
+    },
     conversion: function (fig, el) {
       return {
         title: { text: (el.dataset.differenceLabel || "") + " " + fig.facts.difference + " pp · z " +
@@ -174,7 +191,7 @@
         tooltip: { trigger: "axis", formatter: function (ps) {
           var r = fig.rows[ps[0].dataIndex];
           return r.label + "<br>" + num(r.converted) + " / " + num(r.customers) + " = " + pct(r.rate); } },
-        grid: { left: 60, right: 20, top: 40, bottom: 40 },
+        grid: { left: 60, right: 20, top: 70, bottom: 40 },
         xAxis: { type: "category", data: fig.rows.map(function (r) { return r.label; }) },
         yAxis: { type: "value", axisLabel: { formatter: pct } },
         series: [{ name: fig.facts.event, type: "bar", data: fig.rows.map(function (r) { return r.rate; }),
@@ -211,14 +228,16 @@
         var centers = keys.length === 2 ? [[-0.45, 0], [0.45, 0]] : [[-0.45, -0.3], [0.45, -0.3], [0, 0.45]];
         var colors = ["rgba(84,112,198,0.35)", "rgba(238,102,102,0.35)", "rgba(145,204,117,0.35)"];
         var r = 70;
-        var cx = 150;
-        var cy = 150;
+        var cx = 170;
+        var cy = 165;
         keys.forEach(function (k, i) {
           graphics.push({ type: "circle", shape: { cx: cx + centers[i][0] * r * 1.3, cy: cy + centers[i][1] * r * 1.3, r: r },
             style: { fill: colors[i], stroke: "#666" } });
           var row = fig.rows.filter(function (x) { return x.sets === k; })[0];
-          graphics.push({ type: "text", style: { text: row ? row.label : k, fontSize: 11,
-            x: cx + centers[i][0] * r * 2.6 - 30, y: cy + centers[i][1] * r * 2.6 } });
+          var below = centers[i][1] > 0;
+          graphics.push({ type: "text", style: { text: row ? row.label : k, fontSize: 12, align: "center",
+            verticalAlign: below ? "top" : "bottom",
+            x: cx + centers[i][0] * r * 1.3, y: cy + centers[i][1] * r * 1.3 + (below ? r + 4 : -r - 4) } });
         });
         fig.rows.forEach(function (row) {
           var members = row.sets.split("+");
@@ -231,16 +250,16 @@
           });
           x = x / members.length * (members.length === 1 ? 1.6 : 1) * r * 1.3;
           y = y / members.length * (members.length === 1 ? 1.6 : 1) * r * 1.3;
-          graphics.push({ type: "text", style: { text: num(row.customers), x: cx + x - 12, y: cy + y - 6,
-            fontWeight: "bold" } });
+          graphics.push({ type: "text", style: { text: num(row.customers), x: cx + x, y: cy + y,
+            align: "center", verticalAlign: "middle", fontWeight: "bold" } });
         });
       }
       var rows = fig.rows.filter(function (x) { return x.customers > 0; });
       return {
         graphic: graphics,
         tooltip: { trigger: "axis" },
-        grid: { left: keys.length <= 3 ? 420 : 200, right: 40, top: 10, bottom: 30 },
-        xAxis: { type: "value" },
+        grid: { left: keys.length <= 3 ? 560 : 220, right: 50, top: 10, bottom: 30 },
+        xAxis: { type: "value", splitNumber: 3 },
         yAxis: { type: "category", data: rows.map(function (x) { return x.label; }), axisLabel: { width: 180, overflow: "truncate" } },
         series: [{ name: el.dataset.seriesName, type: "bar", data: rows.map(function (x) { return x.customers; }),
           label: { show: true, position: "right" } }]

@@ -126,11 +126,16 @@ class AnalyticsController {
       @RequestParam(required = false) String event,
       @RequestParam(required = false) String from,
       @RequestParam(defaultValue = "30") int days,
+      @RequestParam(defaultValue = "start") String cohort,
       @RequestParam(required = false) String format,
       Locale l) {
     String type = event == null || event.isBlank() ? settings.current().conversionEvent() : event;
     LocalDate start = date(from, "from", snapshots.today().minusDays(days));
-    return answer(history.conversion(code, type, start, days, l), format);
+    if (!cohort.equals("start") && !cohort.equals("now")) {
+      throw new InvalidInputException(
+          "cohort", "Use cohort=start (holders when the window opened) or cohort=now.");
+    }
+    return answer(history.conversion(code, type, start, days, cohort.equals("now"), l), format);
   }
 
   @GetMapping("/overlap")
@@ -174,9 +179,18 @@ class AnalyticsController {
   ResponseEntity<?> segmentProfile(
       @PathVariable String code,
       @RequestParam(defaultValue = "0") int limit,
+      @RequestParam(required = false) String tag,
       @RequestParam(required = false) String format,
       Locale l) {
     Figure figure = segments.profile(code, l);
+    if (tag != null && !tag.isBlank()) {
+      // one tag's values, in the tag's order: the segment's spread over them against everyone's
+      List<String> keys = TagFigures.valueKeys(taxonomy.get(tag));
+      figure.rows().removeIf(r -> !keys.contains((String) r.get("key")));
+      figure
+          .rows()
+          .sort(java.util.Comparator.comparingInt(r -> keys.indexOf((String) r.get("key"))));
+    }
     if (limit > 0 && figure.rows().size() > limit) {
       figure.rows().subList(limit, figure.rows().size()).clear();
     }

@@ -113,6 +113,7 @@ class DashboardController {
       @RequestParam(required = false) String event,
       @RequestParam(required = false) String from,
       @RequestParam(defaultValue = "30") int days,
+      @RequestParam(defaultValue = "start") String cohort,
       Model model,
       Locale locale) {
     List<String> chosen =
@@ -133,6 +134,7 @@ class DashboardController {
         "from",
         from == null || from.isBlank() ? snapshots.today().minusDays(days).toString() : from);
     model.addAttribute("days", days);
+    model.addAttribute("cohort", cohort.equals("now") ? "now" : "start");
     model.addAttribute("eventTypes", repository.eventTypes(20));
     return "analytics/explorer";
   }

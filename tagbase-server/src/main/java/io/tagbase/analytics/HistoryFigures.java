@@ -59,7 +59,8 @@ public class HistoryFigures {
 
   /**
    * Size per snapshot day in {@code from..to} of index keys (a tag, its values, a segment), with
-   * the share of that day's population. Days without a snapshot are absent.
+   * the share of that day's population. Days without a snapshot are absent; a key the index did not
+   * know that day (a segment not yet saved, a value nobody had yet) has null counts.
    */
   public Figure trend(Map<String, String> labelledKeys, LocalDate from, LocalDate to) {
     checkPeriod(from, to, "from");
@@ -72,13 +73,13 @@ public class HistoryFigures {
             .fact("to", to.toString());
     for (Map.Entry<LocalDate, Long> day : populations.entrySet()) {
       for (Map.Entry<String, String> key : labelledKeys.entrySet()) {
-        long size = sizes.get(key.getKey()).getOrDefault(day.getKey(), 0L);
+        Long size = sizes.get(key.getKey()).get(day.getKey()); // null: not in the index that day
         figure.row(
             day.getKey().toString(),
             key.getKey(),
             key.getValue(),
             size,
-            Figure.share(size, day.getValue()));
+            size == null ? null : Figure.share(size, day.getValue()));
       }
     }
     return figure;
@@ -246,6 +247,21 @@ public class HistoryFigures {
    */
   public Figure conversion(
       String tagCode, String eventType, LocalDate fromDay, int days, Locale locale) {
+    return conversion(tagCode, eventType, fromDay, days, false, locale);
+  }
+
+  /**
+   * {@link #conversion}, with the option to compare the tag's holders <em>now</em> instead of at
+   * the start of the window ({@code currentHolders}): what most dashboards show, but a tag given
+   * because of the event then flatters itself.
+   */
+  public Figure conversion(
+      String tagCode,
+      String eventType,
+      LocalDate fromDay,
+      int days,
+      boolean currentHolders,
+      Locale locale) {
     TagDefinition tag = taxonomy.get(tagCode);
     if (eventType == null || eventType.isBlank()) {
       throw new InvalidInputException("event", "Name the event type, such as order.");
@@ -259,7 +275,9 @@ public class HistoryFigures {
     Instant start = fromDay.atStartOfDay(zone()).toInstant();
     Instant end = fromDay.plusDays(days).atStartOfDay(zone()).toInstant();
     Collection<String> cohort =
-        start.isBefore(clock.instant()) ? repository.holdersAt(tag.id(), start).keySet() : null;
+        !currentHolders && start.isBefore(clock.instant())
+            ? repository.holdersAt(tag.id(), start).keySet()
+            : null;
     List<String> converted = repository.customersWithEvent(eventType.trim(), start, end);
     TagComparisons.Conversion c =
         index.withIndex(
@@ -276,6 +294,7 @@ public class HistoryFigures {
     return Figure.of("conversion", "group", "label", "customers", "converted", "rate")
         .fact("tag", tag.code())
         .fact("event", eventType.trim())
+        .fact("cohort", cohort == null ? "now" : "start")
         .fact("from", start.toString())
         .fact("to", end.toString())
         .fact("difference", Math.round((taggedRate - untaggedRate) * 10_000) / 100.0)

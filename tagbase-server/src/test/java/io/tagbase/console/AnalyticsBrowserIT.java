@@ -127,6 +127,23 @@ class AnalyticsBrowserIT extends ConsoleSession {
   }
 
   @Test
+  void savedSegmentPageDrawsItsProfileAndSpreadOverTiers() {
+    TestHttp http = TestHttp.withKey(port);
+    if (http.get("/api/v1/segments/ui_female_tiered").status() != 200) {
+      http.post(
+          "/api/v1/segments",
+          "{\"code\":\"ui_female_tiered\",\"nameZh\":\"有等级的女性\",\"nameEn\":\"Tiered women\","
+              + "\"kind\":\"DYNAMIC\",\"condition\":{\"and\":[{\"tag\":\"female\"},"
+              + "{\"tag\":\"ui_tier\"}]}}");
+    }
+    browser.get(url("/segments/saved/ui_female_tiered?lang=zh"));
+    assertThat(points("chart-segment-tgi")).isPositive();
+    assertThat(points("chart-segment-tier")).isEqualTo(3);
+    assertThat(points("chart-segment-lifecycle")).isEqualTo(3);
+    assertThat(csvOf("chart-segment-tier")).contains("ui_tier=gold").contains("tgi");
+  }
+
+  @Test
   void explorerDrawsVennOfThreeTags() {
     browser.get(url("/analytics?tags=ui_tier=gold,vip,female&lang=en"));
     assertThat(points("chart-venn")).isPositive();
