@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -105,7 +106,14 @@ class AnalyticsBrowserIT extends ConsoleSession {
     assertThat(points("chart-lifecycle-change")).isEqualTo(3);
     assertThat(browser.findElement(By.id("chart-tier-card")).getText()).contains("Value tiers");
     assertThat(csvOf("chart-crosstab")).contains("Gold").contains("Lapsed");
-    browser.get(url("/dashboard?lang=zh"));
+
+    browser.findElement(By.cssSelector("#dashboard-settings summary")).click();
+    new Select(browser.findElement(By.id("setting-tierTag"))).selectByValue("ui_tier");
+    browser.findElement(By.id("settings-save")).click();
+    assertThat(
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-saved")))
+                .getText())
+        .contains("saved");
   }
 
   @Test
