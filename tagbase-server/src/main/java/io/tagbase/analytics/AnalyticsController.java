@@ -2,7 +2,6 @@ package io.tagbase.analytics;
 
 import io.tagbase.taxonomy.TaxonomyService;
 import io.tagbase.web.InvalidInputException;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every analytics figure, as JSON ({@link Figure}) or, with {@code format=csv}, as a CSV download.
@@ -222,7 +222,7 @@ class AnalyticsController {
 
   /** Takes (or retakes) today's size snapshot now; answers how many keys it stored. */
   @PostMapping("/snapshots")
-  Map<String, Object> takeSnapshot(Authentication user, Principal principal) {
+  Map<String, Object> takeSnapshot(Authentication user) {
     requireAdmin(user);
     int keys = snapshots.take().size();
     return Map.of("day", snapshots.today().toString(), "keys", keys);
@@ -233,7 +233,8 @@ class AnalyticsController {
         user != null
             && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     if (!admin) {
-      throw new AccessDeniedException("Only administrators may change analytics settings.");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "Only administrators may change analytics settings or snapshots.");
     }
   }
 

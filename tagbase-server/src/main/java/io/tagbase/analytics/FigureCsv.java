@@ -1,5 +1,6 @@
 package io.tagbase.analytics;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ final class FigureCsv {
     return out.toString();
   }
 
-  private static void line(StringBuilder out, java.util.List<Object> cells) {
+  private static void line(StringBuilder out, List<Object> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.append(',');

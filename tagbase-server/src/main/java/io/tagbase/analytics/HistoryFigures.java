@@ -4,6 +4,7 @@ import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagComparisons;
 import io.tagbase.engine.TagIndex;
+import io.tagbase.engine.TagStatistics;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
@@ -113,8 +114,7 @@ public class HistoryFigures {
     List<String> keyList = new ArrayList<>(keys.keySet());
     long[] now =
         index.withIndex(
-            (dictionary, tags) ->
-                new io.tagbase.engine.TagStatistics(tags, dictionary).coverage(keyList));
+            (dictionary, tags) -> new TagStatistics(tags, dictionary).coverage(keyList));
     Figure figure =
         Figure.of("change", "key", "label", "before", "now", "change")
             .fact("tag", tag.code())

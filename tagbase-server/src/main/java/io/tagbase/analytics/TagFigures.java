@@ -2,6 +2,7 @@ package io.tagbase.analytics;
 
 import io.tagbase.engine.Condition;
 import io.tagbase.engine.TagComparisons;
+import io.tagbase.engine.TagStatistics;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagCategory;
@@ -310,7 +311,7 @@ public class TagFigures {
   /** Live holders of each key. */
   long[] coverage(List<String> keys) {
     return index.withIndex(
-        (dictionary, tags) -> new io.tagbase.engine.TagStatistics(tags, dictionary).coverage(keys));
+        (dictionary, tags) -> new TagStatistics(tags, dictionary).coverage(keys));
   }
 
   /** Tag codes or {@code code=value} keys that exist, deduplicated; 400 naming {@code tags}. */
