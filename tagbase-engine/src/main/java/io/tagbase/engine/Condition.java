@@ -45,6 +45,17 @@ public sealed interface Condition {
   /** Every live customer. */
   record Everyone() implements Condition {}
 
+  /**
+   * Customers already computed elsewhere, such as the members of a rule evaluated over the
+   * population ({@code label} names it for messages). The bitmap must not change while the
+   * condition is in use.
+   */
+  record Members(TagBitmap members, String label) implements Condition {
+    public Members {
+      Objects.requireNonNull(members, "members");
+    }
+  }
+
   static Condition tag(String tag) {
     return new HasTag(tag);
   }

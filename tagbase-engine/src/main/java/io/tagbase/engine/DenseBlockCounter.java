@@ -26,6 +26,9 @@ final class DenseBlockCounter {
     if (condition instanceof Condition.Everyone) {
       return true;
     }
+    if (condition instanceof Condition.Members) {
+      return false; // precomputed members: the general path reads them as they are
+    }
     List<Condition> terms =
         condition instanceof Condition.And and ? and.terms() : ((Condition.Or) condition).terms();
     for (Condition term : terms) {

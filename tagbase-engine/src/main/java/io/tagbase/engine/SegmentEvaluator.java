@@ -98,6 +98,9 @@ public final class SegmentEvaluator {
     if (condition instanceof Condition.Everyone) {
       return new Result(live(), false, true);
     }
+    if (condition instanceof Condition.Members members) {
+      return new Result(members.members(), false, false);
+    }
     throw new IllegalArgumentException("unknown condition: " + condition);
   }
 

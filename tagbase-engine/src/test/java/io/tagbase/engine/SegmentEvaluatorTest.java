@@ -94,6 +94,7 @@ class SegmentEvaluatorTest {
     final SegmentEvaluator evaluator = new SegmentEvaluator(index, dictionary);
     final Map<String, Set<Integer>> tags = new HashMap<>();
     final Set<Integer> live = new TreeSet<>();
+    final Map<String, Set<Integer>> members = new HashMap<>();
     final Random random;
     final int universe;
 
@@ -147,6 +148,14 @@ class SegmentEvaluatorTest {
       int kind = depth == 1 ? 0 : random.nextInt(4);
       if (kind == 0) {
         int pick = random.nextInt(20);
+        if (pick == 1) { // precomputed members, dead and past-the-end ids included
+          double density = RandomIds.DENSITIES[random.nextInt(RandomIds.DENSITIES.length)];
+          Set<Integer> ids = RandomIds.ids(random, universe + 70, density);
+          String label = "m" + members.size();
+          members.put(label, ids);
+          return new Condition.Members(
+              TagBitmap.of(ids.stream().mapToInt(Integer::intValue).toArray()), label);
+        }
         return pick == 0 ? Condition.everyone() : Condition.tag("t" + (pick % 9)); // t8 is unknown
       }
       if (kind == 3) {
@@ -178,6 +187,9 @@ class SegmentEvaluatorTest {
       }
       if (condition instanceof Condition.Not not) {
         return !matches(not.term(), id);
+      }
+      if (condition instanceof Condition.Members m) {
+        return members.get(m.label()).contains(id);
       }
       return true; // Everyone
     }

@@ -193,6 +193,20 @@ public class RuleService {
     return result;
   }
 
+  /**
+   * The customers a rule holds for as of {@code asOf}, as a new bitmap over the index's ids (for
+   * segments); {@link RuleRefused} (400) for a rule with errors. Cost: one load of what the rule
+   * reads and one bitmap plan.
+   */
+  public TagBitmap members(String text, LocalDate asOf) {
+    RuleSchema schema = schemas.build();
+    CheckedRule rule = check(text, schema);
+    BitmapPlan plan = BitmapPlan.compile(rule);
+    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
+    return index.withIndex(
+        (dictionary, tags) -> plan.evaluate(inputs.toData(schema, dictionary, tags), asOf));
+  }
+
   /** Who a draft rule would tag as of {@code asOf}; compared with {@code tagCode} when given. */
   public DryRun dryRun(String text, String tagCode, LocalDate asOf) {
     RuleSchema schema = schemas.build();
@@ -342,7 +356,7 @@ public class RuleService {
     return done;
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 

@@ -26,6 +26,14 @@ final class ConditionJson {
     default boolean segmentExists(String code) {
       return false;
     }
+
+    /**
+     * The members of a condition in the rule language, evaluated now; 400 naming {@code path} when
+     * the rule does not check.
+     */
+    default Condition rule(String text, String path) {
+      throw new InvalidInputException(path, "Rule conditions are not available here.");
+    }
   }
 
   private final Tags tags;
@@ -100,10 +108,19 @@ final class ConditionJson {
         return Condition.not(read(value, path + ".not", depth + 1));
       case "segment":
         return segment(value, path + ".segment");
+      case "rule":
+        if (!(value instanceof String text) || text.isBlank()) {
+          throw new InvalidInputException(path + ".rule", path + ".rule must be rule text.");
+        }
+        return tags.rule(text, path + ".rule");
       default:
         throw new InvalidInputException(
             path + "." + key,
-            "Unknown operator \"" + key + "\" at " + path + "; use tag, segment, and, or, not.");
+            "Unknown operator \""
+                + key
+                + "\" at "
+                + path
+                + "; use tag, segment, rule, and, or, not.");
     }
   }
 

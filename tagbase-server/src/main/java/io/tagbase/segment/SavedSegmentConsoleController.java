@@ -83,6 +83,7 @@ class SavedSegmentConsoleController {
       @RequestParam(name = "all", required = false) List<String> all,
       @RequestParam(name = "any", required = false) List<String> any,
       @RequestParam(name = "none", required = false) List<String> none,
+      @RequestParam(name = "rule", required = false) String rule,
       @RequestParam String code,
       @RequestParam String nameZh,
       @RequestParam String nameEn,
@@ -91,7 +92,7 @@ class SavedSegmentConsoleController {
       Principal principal,
       HttpServletResponse response) {
     Set<String> known = taxonomy.tags().stream().map(t -> t.code()).collect(Collectors.toSet());
-    Object condition = json(filter(all, known), filter(any, known), filter(none, known));
+    Object condition = json(filter(all, known), filter(any, known), filter(none, known), rule);
     SegmentDefinition saved =
         library.create(
             FormValidation.valid(new NewSegment(code, nameZh, nameEn, null, kind, condition)),
@@ -136,8 +137,11 @@ class SavedSegmentConsoleController {
   }
 
   /** The JSON condition tree of a builder selection: all AND (any) AND NOT (none). */
-  static Object json(List<String> allOf, List<String> anyOf, List<String> noneOf) {
+  static Object json(List<String> allOf, List<String> anyOf, List<String> noneOf, String rule) {
     List<Object> terms = new ArrayList<>();
+    if (rule != null && !rule.isBlank()) {
+      terms.add(Map.of("rule", rule.trim()));
+    }
     allOf.forEach(code -> terms.add(Map.of("tag", code)));
     if (!anyOf.isEmpty()) {
       terms.add(Map.of("or", anyOf.stream().map(c -> (Object) Map.of("tag", c)).toList()));
@@ -148,7 +152,8 @@ class SavedSegmentConsoleController {
               "not", Map.of("or", noneOf.stream().map(c -> (Object) Map.of("tag", c)).toList())));
     }
     if (terms.isEmpty()) {
-      throw new InvalidInputException("all", "Pick at least one tag before saving the segment.");
+      throw new InvalidInputException(
+          "all", "Pick at least one tag or write a rule before saving the segment.");
     }
     return Map.of("and", terms);
   }

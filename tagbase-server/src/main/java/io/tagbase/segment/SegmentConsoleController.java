@@ -6,6 +6,7 @@ import io.tagbase.taxonomy.TaxonomyService;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -31,12 +32,21 @@ class SegmentConsoleController {
       @RequestParam(name = "all", required = false) List<String> all,
       @RequestParam(name = "any", required = false) List<String> any,
       @RequestParam(name = "none", required = false) List<String> none,
+      @RequestParam(name = "rule", required = false) String rule,
       Model model) {
     Set<String> known = taxonomy.tags().stream().map(t -> t.code()).collect(Collectors.toSet());
     List<String> allOf = known(all, known);
     List<String> anyOf = known(any, known);
     List<String> noneOf = known(none, known);
     Condition condition = condition(allOf, anyOf, noneOf);
+    model.addAttribute("rule", rule == null ? "" : rule);
+    if (rule != null && !rule.isBlank()) {
+      try {
+        condition = Condition.and(condition, segments.parse(Map.of("rule", rule), "rule"));
+      } catch (io.tagbase.web.InvalidInputException e) {
+        model.addAttribute("ruleProblem", e.getMessage());
+      }
+    }
     model.addAttribute("tags", taxonomy.tags());
     model.addAttribute("allOf", allOf);
     model.addAttribute("anyOf", anyOf);
@@ -52,12 +62,16 @@ class SegmentConsoleController {
       @RequestParam(name = "all", required = false) List<String> all,
       @RequestParam(name = "any", required = false) List<String> any,
       @RequestParam(name = "none", required = false) List<String> none,
+      @RequestParam(name = "rule", required = false) String rule,
       @RequestParam String target,
       @RequestParam(defaultValue = "add") String operation,
       Principal principal,
       Model model) {
     Set<String> known = taxonomy.tags().stream().map(t -> t.code()).collect(Collectors.toSet());
     Condition condition = condition(known(all, known), known(any, known), known(none, known));
+    if (rule != null && !rule.isBlank()) {
+      condition = Condition.and(condition, segments.parse(Map.of("rule", rule), "rule"));
+    }
     int eq = target.indexOf('=');
     BulkRequest request =
         new BulkRequest(

@@ -3,6 +3,8 @@ package io.tagbase.segment;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.engine.Condition;
 import io.tagbase.job.Job;
+import io.tagbase.rules.RuleRefused;
+import io.tagbase.rules.RuleService;
 import io.tagbase.tagging.AssignmentSource;
 import io.tagbase.tagging.BulkItem;
 import io.tagbase.tagging.BulkRequest;
@@ -29,13 +31,16 @@ public class SegmentService {
   private final CustomerService customers;
   private final BulkTagging bulk;
   private final JdbcSegmentRepository segments;
+  private final RuleService rules;
 
   SegmentService(
       MembershipIndex index,
       TaxonomyService taxonomy,
       CustomerService customers,
       BulkTagging bulk,
-      JdbcSegmentRepository segments) {
+      JdbcSegmentRepository segments,
+      RuleService rules) {
+    this.rules = rules;
     this.index = index;
     this.taxonomy = taxonomy;
     this.customers = customers;
@@ -80,6 +85,15 @@ public class SegmentService {
           @Override
           public boolean segmentExists(String code) {
             return segmentCodes.contains(code);
+          }
+
+          @Override
+          public Condition rule(String text, String path) {
+            try {
+              return new Condition.Members(rules.members(text, rules.today()), text);
+            } catch (RuleRefused e) {
+              throw new InvalidInputException(path, e.getMessage());
+            }
           }
         });
   }

@@ -79,4 +79,33 @@ class RuleBuilderBrowserIT extends ConsoleSession {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-evaluation")));
     assertThat(browser.findElement(By.id("rule-version")).getText()).isEqualTo("1");
   }
+
+  @Test
+  void segmentBuilderNarrowsByARule() {
+    browser.get(url("/segments"));
+    long everyone =
+        Long.parseLong(
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("segment-count")))
+                .getText()
+                .replace(",", ""));
+    WebElement rule = browser.findElement(By.id("segment-rule"));
+    rule.sendKeys("城市 = 上海 且 count(order) >= 1\t");
+    wait.until(
+        d ->
+            !d.findElement(By.id("segment-count"))
+                .getText()
+                .replace(",", "")
+                .equals(String.valueOf(everyone)));
+    long narrowed =
+        Long.parseLong(browser.findElement(By.id("segment-count")).getText().replace(",", ""));
+    assertThat(narrowed).isPositive().isLessThan(everyone);
+
+    browser.findElement(By.id("save-code")).sendKeys("shanghai_buyers");
+    browser.findElement(By.id("save-name-zh")).sendKeys("上海买家");
+    browser.findElement(By.id("save-name-en")).sendKeys("Shanghai buyers");
+    browser.findElement(By.id("save-submit")).click();
+    wait.until(ExpectedConditions.urlContains("/segments/saved/shanghai_buyers"));
+    assertThat(TestHttp.withKey(port).get("/api/v1/segments/shanghai_buyers").json().toString())
+        .contains(String.valueOf(narrowed));
+  }
 }

@@ -37,6 +37,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @RecordApplicationEvents
 abstract class SegmentsContract {
   @Autowired SegmentLibrary library;
+  @Autowired SegmentService segments;
   @Autowired SegmentInsights insights;
   @Autowired SegmentExports exports;
   @Autowired JobService jobs;
@@ -101,6 +102,37 @@ abstract class SegmentsContract {
         .satisfies(p -> assertThat(p.size()).isEqualTo(expected));
     index.rebuild();
     assertThat(index.count(s.indexKey())).isEqualTo(expected);
+  }
+
+  @Test
+  void segmentsCombineTagsWithConditionsInTheRuleLanguage() {
+    Set<String> shanghai = new HashSet<>();
+    for (int i = 0; i < ids.size(); i += 2) {
+      shanghai.add(ids.get(i));
+    }
+    var withRule =
+        save(
+            unique("s_"),
+            SegmentKind.DYNAMIC,
+            Map.of("and", List.of(Map.of("tag", a), Map.of("rule", "城市 = 上海"))));
+    assertThat(withRule.size()).isEqualTo(holdA.stream().filter(shanghai::contains).count());
+    var ruleOnly =
+        segments.count(
+            segments.parse(
+                Map.of("rule", "has tag " + b + " and not (city = \"上海\")"), "condition"));
+    assertThat(ruleOnly.count())
+        .isEqualTo(holdB.stream().filter(id -> !shanghai.contains(id)).count());
+    assertThatThrownBy(
+            () ->
+                segments.parse(
+                    Map.of("or", List.of(Map.of("tag", a), Map.of("rule", "ctiy = 上海"))),
+                    "condition"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("condition.or[1].rule");
+              assertThat(e.getMessage()).contains("unknown field 'ctiy'");
+            });
   }
 
   @Test
