@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class IngestBench {
-  private static final String KEY = "bench-ingest-key-0123456789";
+  static final String KEY = "bench-ingest-key-0123456789";
   private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
   private IngestBench() {}
@@ -248,8 +248,7 @@ public final class IngestBench {
     return sb.append("]}").toString();
   }
 
-  private static void createCustomers(HttpClient http, String base, int customers)
-      throws Exception {
+  static void createCustomers(HttpClient http, String base, int customers) throws Exception {
     for (int from = 0; from < customers; from += 1000) {
       StringBuilder sb = new StringBuilder("{\"customers\":[");
       for (int i = from; i < Math.min(customers, from + 1000); i++) {
@@ -270,7 +269,7 @@ public final class IngestBench {
     }
   }
 
-  private static void waitUntilUp(HttpClient http, String base, Process server) throws Exception {
+  static void waitUntilUp(HttpClient http, String base, Process server) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
@@ -292,11 +291,11 @@ public final class IngestBench {
     throw new IllegalStateException("The server did not start within 120 s");
   }
 
-  private static String javaBin() {
+  static String javaBin() {
     return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];
