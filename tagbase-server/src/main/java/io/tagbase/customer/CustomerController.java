@@ -64,7 +64,9 @@ class CustomerController {
   }
 
   record Batch(
-      @Valid @Size(min = 1, max = 1000, message = "must hold 1 to 1000 customers")
+      @Valid
+          @jakarta.validation.constraints.NotNull(message = "must hold 1 to 1000 customers")
+          @Size(min = 1, max = 1000, message = "must hold 1 to 1000 customers")
           List<NewCustomer> customers) {}
 
   record BatchResult(int created, int updated, int merged) {}

@@ -55,7 +55,7 @@ class Bootstrap implements SmartInitializingSingleton {
         password = randomPassword();
       }
       repository.insertUser(
-          ADMIN, encoder.encode(password), Role.ADMIN, "Administrator", clock.instant());
+          ADMIN, encoder.encode(password), Role.ADMIN.name(), "Administrator", clock.instant());
       if (generated) {
         log.warn(
             "\n\n  Created the first administrator.\n  user: {}\n  password: {}\n"
@@ -69,7 +69,7 @@ class Bootstrap implements SmartInitializingSingleton {
     }
     String apiKey = properties.bootstrapApiKey();
     if (apiKey != null && !apiKey.isBlank() && !keys.exists(apiKey)) {
-      keys.createWithSecret("bootstrap", Role.ADMIN, apiKey);
+      keys.createWithSecret("bootstrap", Role.ADMIN.name(), apiKey);
       log.info("Created the bootstrap API key from TAGBASE_BOOTSTRAP_API_KEY.");
     }
     String writeKey = properties.bootstrapWriteKey();
