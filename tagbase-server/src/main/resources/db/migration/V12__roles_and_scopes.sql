@@ -19,3 +19,6 @@ create table app_role_permission (
 
 alter table app_user add column disabled_at timestamp with time zone;
 alter table app_user add column updated_at timestamp with time zone;
+
+-- The user an API key acts for: a key with a role limited to own customers sees that user's.
+alter table api_key add column acts_as varchar(100);

@@ -79,6 +79,24 @@ class CustomerController {
     return Retries.onDuplicateKey(() -> profiles.upsertAll(batch.customers(), principal.getName()));
   }
 
+  record Owner(String owner) {}
+
+  @GetMapping("/{externalId}/owner")
+  @Operation(summary = "The customer's owner: the sales rep (user name) who looks after them")
+  Owner owner(@PathVariable String externalId) {
+    return new Owner(customers.owner(externalId));
+  }
+
+  @org.springframework.web.bind.annotation.PutMapping("/{externalId}/owner")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NO_CONTENT)
+  @Operation(
+      summary = "Set the customer's owner (a user name; null for nobody)",
+      description = "Sales reps see only the customers they own. Needs a role that sees all.")
+  void setOwner(@PathVariable String externalId, @RequestBody Owner owner, Principal principal) {
+    customers.assignOwner(externalId, owner.owner(), principal.getName());
+  }
+
   @GetMapping("/{externalId}/profile")
   @Operation(summary = "A customer's identities, custom field values and profile history")
   Profile profile(@PathVariable String externalId) {

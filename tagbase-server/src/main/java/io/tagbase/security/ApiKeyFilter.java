@@ -64,7 +64,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             null,
             roles
                 .find(key.get().role())
-                .map(r -> Authorities.of(r, key.get().createdBy()))
+                .map(r -> Authorities.of(r, key.get().actsAs()))
                 .orElse(List.of()));
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);

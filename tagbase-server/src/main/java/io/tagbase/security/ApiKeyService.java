@@ -79,6 +79,26 @@ public class ApiKeyService {
   @Transactional
   public CreatedApiKey issue(
       String name, String kind, String role, java.time.Instant expiresAt, String actor) {
+    return issue(name, kind, role, null, expiresAt, actor);
+  }
+
+  /**
+   * As {@link #issue(String, String, String, java.time.Instant, String)}, for a key that acts for
+   * the user {@code actsAs} (its data scope is theirs); null acts for {@code actor}.
+   */
+  @Transactional
+  public CreatedApiKey issue(
+      String name,
+      String kind,
+      String role,
+      String actsAs,
+      java.time.Instant expiresAt,
+      String actor) {
+    String user = actsAs == null || actsAs.isBlank() ? null : actsAs.trim();
+    if (user != null && repository.user(user).isEmpty()) {
+      throw new io.tagbase.web.InvalidInputException(
+          "actsAs", "actsAs must be the user name of an existing user.");
+    }
     if (name == null || name.isBlank() || name.length() > 100) {
       throw new io.tagbase.web.InvalidInputException(
           "name", "name is required, at most 100 characters.");
@@ -95,7 +115,7 @@ public class ApiKeyService {
             ? Role.ADMIN.name()
             : roles.require("role", role.trim()).code();
     CreatedApiKey key = insert(name.trim(), code, ApiKeys.newSecret(), kind);
-    repository.setOwner(key.id(), actor, expiresAt);
+    repository.setOwner(key.id(), actor, user, expiresAt);
     audit.record(
         actor,
         "KEY_CREATED",

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class JdbcSecurityRepository {
   record StoredUser(String username, String passwordHash, String role, boolean disabled) {}
 
-  record StoredKey(long id, String name, String role, String createdBy) {}
+  record StoredKey(long id, String name, String role, String actsAs) {}
 
   private final JdbcClient jdbc;
 
@@ -50,7 +50,8 @@ class JdbcSecurityRepository {
 
   Optional<StoredKey> activeKey(String hash, String kind, Instant now) {
     return jdbc.sql(
-            "select id, name, role, created_by from api_key where key_hash = :h and kind = :kind"
+            "select id, name, role, coalesce(acts_as, created_by) from api_key where key_hash = :h"
+                + " and kind = :kind"
                 + " and revoked_at is null and (expires_at is null or expires_at > :now)")
         .param("h", hash)
         .param("kind", kind)
@@ -96,9 +97,12 @@ class JdbcSecurityRepository {
         == 1;
   }
 
-  void setOwner(long id, String createdBy, Instant expiresAt) {
-    jdbc.sql("update api_key set created_by = :by, expires_at = :expires where id = :id")
+  void setOwner(long id, String createdBy, String actsAs, Instant expiresAt) {
+    jdbc.sql(
+            "update api_key set created_by = :by, acts_as = :as, expires_at = :expires"
+                + " where id = :id")
         .param("by", createdBy)
+        .param("as", actsAs, java.sql.Types.VARCHAR)
         .param(
             "expires",
             expiresAt == null ? null : Timestamp.from(expiresAt),

@@ -25,7 +25,7 @@ class KeyController {
     this.keys = keys;
   }
 
-  record NewKey(String name, String kind, String role, Instant expiresAt) {}
+  record NewKey(String name, String kind, String role, String actsAs, Instant expiresAt) {}
 
   @GetMapping("/api/v1/api-keys")
   @Operation(summary = "Every key without its secret (a short prefix tells them apart)")
@@ -44,6 +44,7 @@ class KeyController {
         key.name(),
         key.kind() == null ? "API" : key.kind(),
         key.role(),
+        key.actsAs(),
         key.expiresAt(),
         principal.getName());
   }
