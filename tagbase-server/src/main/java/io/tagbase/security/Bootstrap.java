@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * First start: creates the {@code admin} user (password from {@code TAGBASE_ADMIN_PASSWORD}, or a
- * random one printed once), and the API key given in {@code TAGBASE_BOOTSTRAP_API_KEY} if it does
- * not exist yet. Runs before the server accepts requests.
+ * First start (no administrator yet): creates the {@code admin} user (password from {@code
+ * TAGBASE_ADMIN_PASSWORD}, or a random one printed once), and the API key given in {@code
+ * TAGBASE_BOOTSTRAP_API_KEY} if it does not exist yet. Runs before the server accepts requests.
  */
 @Component
 class Bootstrap implements SmartInitializingSingleton {
@@ -48,7 +48,8 @@ class Bootstrap implements SmartInitializingSingleton {
   }
 
   private void run() {
-    if (repository.countUsers() == 0) {
+    // No administrator yet (demo data may have created its sales reps first).
+    if (repository.countAdmins() == 0) {
       String password = properties.adminPassword();
       boolean generated = password == null || password.isBlank();
       if (generated) {

@@ -20,8 +20,11 @@ class JdbcSecurityRepository {
     this.jdbc = jdbc;
   }
 
-  long countUsers() {
-    return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+  long countAdmins() {
+    return jdbc.sql("select count(*) from app_user where role = :r")
+        .param("r", Role.ADMIN.name())
+        .query(Long.class)
+        .single();
   }
 
   Optional<StoredUser> user(String username) {
