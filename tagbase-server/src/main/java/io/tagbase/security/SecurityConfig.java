@@ -36,8 +36,16 @@ class SecurityConfig {
    */
   @Bean
   @Order(0)
-  SecurityFilterChain tracking(HttpSecurity http) throws Exception {
+  SecurityFilterChain tracking(
+      HttpSecurity http,
+      ProblemResponses problems,
+      @org.springframework.beans.factory.annotation.Value("${tagbase.max-json-bytes:5242880}")
+          long maxJson)
+      throws Exception {
     http.securityMatcher("/v1/**")
+        .addFilterBefore(
+            new RequestSizeLimit(maxJson, problems),
+            org.springframework.security.web.context.SecurityContextHolderFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -53,9 +61,14 @@ class SecurityConfig {
       ApiKeyService keys,
       ProblemResponses problems,
       RateLimiter limiter,
-      RoleService roles)
+      RoleService roles,
+      @org.springframework.beans.factory.annotation.Value("${tagbase.max-json-bytes:5242880}")
+          long maxJson)
       throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
+        .addFilterBefore(
+            new RequestSizeLimit(maxJson, problems),
+            org.springframework.security.web.context.SecurityContextHolderFilter.class)
         .authorizeHttpRequests(auth -> install(auth, AccessPolicy.API))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
