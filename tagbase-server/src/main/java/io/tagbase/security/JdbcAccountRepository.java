@@ -47,10 +47,7 @@ class JdbcAccountRepository {
                 + " where username = :u")
         .param("d", displayName, Types.VARCHAR)
         .param("r", role)
-        .param(
-            "dis",
-            disabledAt == null ? null : Timestamp.from(disabledAt),
-            Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("dis", disabledAt == null ? null : Timestamp.from(disabledAt), Types.TIMESTAMP)
         .param("now", Timestamp.from(now))
         .param("u", username)
         .update();

@@ -109,7 +109,7 @@ class JdbcSecurityRepository {
         .param(
             "expires",
             expiresAt == null ? null : Timestamp.from(expiresAt),
-            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+            java.sql.Types.TIMESTAMP)
         .param("id", id)
         .update();
   }

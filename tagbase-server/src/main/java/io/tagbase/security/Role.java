@@ -65,9 +65,9 @@ public enum Role {
       "销售",
       "Sales rep",
       DataScope.OWN_CUSTOMERS,
+      // No CUSTOMERS_WRITE: an upsert can resolve to any customer by phone or e-mail.
       EnumSet.of(
           CUSTOMERS_READ,
-          CUSTOMERS_WRITE,
           TAGS_READ,
           TAGGING_READ,
           TAGGING_WRITE,

@@ -185,7 +185,7 @@ class PrivacyScopeIT {
   void salesRepCannotTagAnotherRepsCustomerNorReassignOwners() {
     assertThat(rep.put("/api/v1/customers/pv-3/tags/vip").status()).isEqualTo(404);
     assertThat(rep.put("/api/v1/customers/pv-1/owner", "{\"owner\":\"rep.wang\"}").status())
-        .isEqualTo(400);
+        .isEqualTo(403);
     assertThat(admin.put("/api/v1/customers/pv-1/owner", "{\"owner\":\"nobody-here\"}").status())
         .isEqualTo(400);
   }

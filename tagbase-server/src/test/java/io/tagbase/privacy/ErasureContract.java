@@ -21,25 +21,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Erasing a customer leaves nothing of them: every table (read from the database metadata, so a
  * table added later is searched too), the membership index and the export files are searched for
- * every value they had, and nothing is found; another customer is untouched.
+ * every value they had, and nothing is found; another customer is untouched. Run on H2 and on a
+ * real PostgreSQL.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "tagbase.test.context=erasure",
-      "tagbase.rate-limit.per-second=0",
-      "tagbase.export.directory=${java.io.tmpdir}/tagbase-erasure-exports"
-    })
-@ActiveProfiles("test")
-class ErasureIT {
+abstract class ErasureContract {
   static final String ID = "erase-me-7f3q";
   static final List<String> VALUES =
       List.of(
