@@ -23,4 +23,15 @@ class CustomerConsoleController {
     model.addAttribute("result", customers.search(q, Math.max(0, page), PAGE_SIZE));
     return "customer/list";
   }
+
+  /** Sets the owner from the customer page; only roles that see all customers may. */
+  @org.springframework.web.bind.annotation.PostMapping("/customers/{externalId}/owner")
+  String owner(
+      @org.springframework.web.bind.annotation.PathVariable String externalId,
+      @RequestParam(required = false) String owner,
+      java.security.Principal principal) {
+    customers.assignOwner(externalId, owner, principal.getName());
+    return "redirect:/customers/"
+        + org.springframework.web.util.UriUtils.encodePathSegment(externalId, "UTF-8");
+  }
 }

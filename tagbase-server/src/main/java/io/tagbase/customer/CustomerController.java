@@ -64,7 +64,9 @@ class CustomerController {
   }
 
   record Batch(
-      @Valid @Size(min = 1, max = 1000, message = "must hold 1 to 1000 customers")
+      @Valid
+          @jakarta.validation.constraints.NotNull(message = "must hold 1 to 1000 customers")
+          @Size(min = 1, max = 1000, message = "must hold 1 to 1000 customers")
           List<NewCustomer> customers) {}
 
   record BatchResult(int created, int updated, int merged) {}
@@ -75,6 +77,24 @@ class CustomerController {
       description = "All or nothing: one invalid customer refuses the batch, naming it")
   BatchResult batch(@Valid @RequestBody Batch batch, Principal principal) {
     return Retries.onDuplicateKey(() -> profiles.upsertAll(batch.customers(), principal.getName()));
+  }
+
+  record Owner(String owner) {}
+
+  @GetMapping("/{externalId}/owner")
+  @Operation(summary = "The customer's owner: the sales rep (user name) who looks after them")
+  Owner owner(@PathVariable String externalId) {
+    return new Owner(customers.owner(externalId));
+  }
+
+  @org.springframework.web.bind.annotation.PutMapping("/{externalId}/owner")
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.NO_CONTENT)
+  @Operation(
+      summary = "Set the customer's owner (a user name; null for nobody)",
+      description = "Sales reps see only the customers they own. Needs a role that sees all.")
+  void setOwner(@PathVariable String externalId, @RequestBody Owner owner, Principal principal) {
+    customers.assignOwner(externalId, owner.owner(), principal.getName());
   }
 
   @GetMapping("/{externalId}/profile")

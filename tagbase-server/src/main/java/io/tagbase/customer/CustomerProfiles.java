@@ -1,7 +1,6 @@
 package io.tagbase.customer;
 
 import io.tagbase.web.InvalidInputException;
-import io.tagbase.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,14 +28,20 @@ public class CustomerProfiles {
   private final AttributeSchema schema;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final CustomerService service;
+  private final io.tagbase.privacy.PersonalDataMasking pii;
 
   CustomerProfiles(
+      CustomerService service,
+      io.tagbase.privacy.PersonalDataMasking pii,
       JdbcCustomerRepository customers,
       JdbcIdentityRepository identities,
       JdbcAttributeRepository attributes,
       AttributeSchema schema,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.service = service;
+    this.pii = pii;
     this.customers = customers;
     this.identities = identities;
     this.attributes = attributes;
@@ -282,12 +287,30 @@ public class CustomerProfiles {
   /** Everything known about a profile: identities, custom fields, history. 404 when unknown. */
   @Transactional(readOnly = true)
   public Profile profile(String externalId) {
-    Customer c =
-        customers
-            .findByExternalId(externalId)
-            .orElseThrow(
-                () -> new NotFoundException("No customer with external id '" + externalId + "'."));
-    return new Profile(
-        c, identities.of(c.id()), attributes.valuesOf(c.id()), identities.history(c.id(), 50));
+    Customer c = service.get(externalId);
+    // Custom fields flagged PII, and identity values in the history, as the caller may see them.
+    java.util.Map<String, String> values =
+        new java.util.LinkedHashMap<>(attributes.valuesOf(c.id()));
+    if (!pii.visible()) {
+      for (AttributeDefinition field : schema.fields()) {
+        if (field.pii()) {
+          values.computeIfPresent(field.code(), (code, v) -> pii.show(code, v));
+        }
+      }
+    }
+    List<ProfileChange> history =
+        identities.history(c.id(), 50).stream()
+            .map(
+                h -> {
+                  if (pii.visible() || !"IDENTITY_ADDED".equals(h.kind()) || h.detail() == null) {
+                    return h;
+                  }
+                  int space = h.detail().indexOf(' ');
+                  String kind = space < 0 ? "" : h.detail().substring(0, space);
+                  String masked = kind + " " + pii.show(kind, h.detail().substring(space + 1));
+                  return new ProfileChange(h.kind(), masked, h.actor(), h.at());
+                })
+            .toList();
+    return new Profile(c, identities.of(c.id()), values, history);
   }
 }

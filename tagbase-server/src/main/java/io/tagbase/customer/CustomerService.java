@@ -21,9 +21,17 @@ public class CustomerService {
   private final JdbcCustomerRepository repository;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final io.tagbase.privacy.CallerAccess caller;
+  private final io.tagbase.privacy.AuditLog audit;
 
   CustomerService(
-      JdbcCustomerRepository repository, ApplicationEventPublisher events, Clock clock) {
+      JdbcCustomerRepository repository,
+      ApplicationEventPublisher events,
+      Clock clock,
+      io.tagbase.privacy.CallerAccess caller,
+      io.tagbase.privacy.AuditLog audit) {
+    this.caller = caller;
+    this.audit = audit;
     this.repository = repository;
     this.events = events;
     this.clock = clock;
@@ -61,12 +69,59 @@ public class CustomerService {
     return repository.findByExternalId(externalId);
   }
 
-  /** The customer with this external id; 404 when there is none. */
+  /**
+   * The customer with this external id; 404 when there is none, or when it is outside the caller's
+   * data scope (a sales rep asking for another rep's customer).
+   */
   @Transactional(readOnly = true)
   public Customer get(String externalId) {
     return find(externalId)
+        .filter(c -> inScope(externalId))
         .orElseThrow(
             () -> new NotFoundException("No customer with external id '" + externalId + "'."));
+  }
+
+  /** Whether the caller's data scope includes this customer (true for unknown ids). */
+  @Transactional(readOnly = true)
+  public boolean inScope(String externalId) {
+    if (caller.ownerScope().isEmpty()) {
+      return true;
+    }
+    List<String> owner = repository.ownerOf(externalId);
+    return owner.isEmpty() || caller.inScope(owner.get(0));
+  }
+
+  /** External ids of the customers {@code owner} owns, in creation order; one indexed read. */
+  @Transactional(readOnly = true)
+  public List<String> ownedBy(String owner) {
+    return repository.externalIdsOwnedBy(owner);
+  }
+
+  /** The customer's owner (a user name), or null when nobody owns it. 404 when out of scope. */
+  @Transactional(readOnly = true)
+  public String owner(String externalId) {
+    get(externalId);
+    return repository.ownerOf(externalId).get(0);
+  }
+
+  /**
+   * Makes {@code owner} (a user name, or null for nobody) the customer's owner. Only callers who
+   * see all customers may do this; 400 for an unknown user, 404 for an unknown customer.
+   */
+  @Transactional
+  public void assignOwner(String externalId, String owner, String actor) {
+    if (caller.ownerScope().isPresent()) {
+      throw new io.tagbase.web.InvalidInputException(
+          "owner", "Only a role that sees all customers can assign their owners.");
+    }
+    get(externalId);
+    String o = owner == null || owner.isBlank() ? null : owner.trim();
+    if (o != null && !repository.userExists(o)) {
+      throw new io.tagbase.web.InvalidInputException(
+          "owner", "owner must be the user name of an existing user; '" + o + "' is none.");
+    }
+    repository.setOwner(externalId, o, clock.instant());
+    audit.record(actor, "OWNER_CHANGED", "customer", externalId, o == null ? "no owner" : o);
   }
 
   /** Customers in the order given by {@code externalIds}; unknown ids are left out. */
@@ -97,13 +152,15 @@ public class CustomerService {
   @Transactional(readOnly = true)
   public PageResult<Customer> search(String query, int page, int size) {
     String q = query == null || query.isBlank() ? null : query.trim();
+    String owner = caller.ownerScope().orElse(null);
     return new PageResult<>(
-        repository.search(q, page * size, size), repository.count(q), page, size);
+        repository.search(q, owner, page * size, size), repository.count(q, owner), page, size);
   }
 
+  /** How many customers the caller sees: all, or those they own. */
   @Transactional(readOnly = true)
   public long count() {
-    return repository.count(null);
+    return repository.count(null, caller.ownerScope().orElse(null));
   }
 
   /** Streams every customer's external id in creation order; used to rebuild indexes. */

@@ -145,16 +145,21 @@ class JdbcCustomerRepository {
 
   /** A page of customers whose id, name or city contains {@code query} (all when null). */
   List<Customer> search(String query, int offset, int limit) {
+    return search(query, null, offset, limit);
+  }
+
+  /**
+   * A page of customers matching {@code query} (null for all) owned by {@code owner} (null: any).
+   */
+  List<Customer> search(String query, String owner, int offset, int limit) {
     var sql =
         jdbc.sql(
             "select "
                 + COLUMNS
                 + " from customer"
-                + where(query)
+                + where(query, owner)
                 + " order by id limit :limit offset :offset");
-    if (query != null) {
-      sql = sql.param("q", like(query));
-    }
+    sql = bind(sql, query, owner);
     return sql.param("limit", limit)
         .param("offset", offset)
         .query(JdbcCustomerRepository::map)
@@ -162,18 +167,67 @@ class JdbcCustomerRepository {
   }
 
   long count(String query) {
-    var sql = jdbc.sql("select count(*) from customer" + where(query));
+    return count(query, null);
+  }
+
+  long count(String query, String owner) {
+    var sql = jdbc.sql("select count(*) from customer" + where(query, owner));
+    return bind(sql, query, owner).query(Long.class).single();
+  }
+
+  private static JdbcClient.StatementSpec bind(
+      JdbcClient.StatementSpec sql, String query, String owner) {
     if (query != null) {
       sql = sql.param("q", like(query));
     }
-    return sql.query(Long.class).single();
+    if (owner != null) {
+      sql = sql.param("owner", owner);
+    }
+    return sql;
   }
 
-  private static String where(String query) {
-    return query == null
-        ? ""
-        : " where lower(external_id) like :q escape '\\' or lower(display_name) like :q escape '\\'"
-            + " or lower(city) like :q escape '\\'";
+  private static String where(String query, String owner) {
+    String q =
+        query == null
+            ? null
+            : "(lower(external_id) like :q escape '\\' or lower(display_name) like :q escape '\\'"
+                + " or lower(city) like :q escape '\\')";
+    String o = owner == null ? null : "owner = :owner";
+    if (q == null && o == null) {
+      return "";
+    }
+    return " where " + (q == null ? o : o == null ? q : q + " and " + o);
+  }
+
+  /** The owner of a customer: empty when unknown, a null-holding list entry when unowned. */
+  List<String> ownerOf(String externalId) {
+    return jdbc.sql("select owner from customer where external_id = :id")
+        .param("id", externalId)
+        .query((rs, n) -> rs.getString(1))
+        .list();
+  }
+
+  List<String> externalIdsOwnedBy(String owner) {
+    return jdbc.sql("select external_id from customer where owner = :owner order by id")
+        .param("owner", owner)
+        .query(String.class)
+        .list();
+  }
+
+  boolean userExists(String username) {
+    return jdbc.sql("select count(*) from app_user where username = :u")
+            .param("u", username)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  int setOwner(String externalId, String owner, java.time.Instant now) {
+    return jdbc.sql("update customer set owner = :owner, updated_at = :now where external_id = :id")
+        .param("owner", owner, java.sql.Types.VARCHAR)
+        .param("now", java.sql.Timestamp.from(now))
+        .param("id", externalId)
+        .update();
   }
 
   private static String like(String query) {

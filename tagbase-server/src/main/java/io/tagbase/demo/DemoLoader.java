@@ -43,8 +43,10 @@ class DemoLoader implements SmartInitializingSingleton {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final TemplateService templates;
+  private final io.tagbase.security.DemoSalesReps reps;
 
   DemoLoader(
+      io.tagbase.security.DemoSalesReps reps,
       TagbaseProperties properties,
       CustomerService customers,
       TaxonomyService taxonomy,
@@ -53,6 +55,7 @@ class DemoLoader implements SmartInitializingSingleton {
       Clock clock,
       TemplateService templates) {
     this.templates = templates;
+    this.reps = reps;
     this.properties = properties;
     this.customers = customers;
     this.taxonomy = taxonomy;
@@ -124,6 +127,11 @@ class DemoLoader implements SmartInitializingSingleton {
             processed -> {});
     if (outcome.status() != JobStatus.SUCCEEDED) {
       throw new IllegalStateException("Demo tags could not be applied: " + outcome.message());
+    }
+    // Every 20th customer belongs to one of the demo sales reps, in turn.
+    List<String> salesReps = reps.create();
+    for (int i = 0; i < externalIds.size(); i += 20) {
+      customers.assignOwner(externalIds.get(i), salesReps.get((i / 20) % salesReps.size()), "demo");
     }
   }
 }

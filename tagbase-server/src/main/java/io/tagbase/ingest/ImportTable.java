@@ -51,6 +51,12 @@ final class ImportTable implements Iterator<TabularRow>, AutoCloseable {
       return new Format(true, null, ',');
     }
     String chosen = charset != null ? Charset.forName(charset).name() : utf8OrGbk(file);
+    try (InputStream in = plain(file)) {
+      if (TabularFile.binary(new String(in.readNBytes(1 << 16), Charset.forName(chosen)))) {
+        throw new InvalidInputException(
+            "file", "The file is neither CSV text nor an Excel (.xlsx) file: save it as one.");
+      }
+    }
     char sep = delimiter != null ? delimiter : guessDelimiter(file, chosen);
     return new Format(false, chosen, sep);
   }

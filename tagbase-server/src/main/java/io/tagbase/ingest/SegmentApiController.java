@@ -84,8 +84,16 @@ class SegmentApiController {
     try {
       message = json.readValue(body, Map.class);
     } catch (JacksonException e) {
-      return problem(
-          HttpStatus.BAD_REQUEST, "The body is not a JSON object: " + e.getOriginalMessage());
+      // Jackson's message names Java types; say what is wrong in JSON terms only.
+      String why =
+          e instanceof tools.jackson.core.exc.StreamReadException read && read.getLocation() != null
+              ? " (not valid JSON at line "
+                  + read.getLocation().getLineNr()
+                  + ", column "
+                  + read.getLocation().getColumnNr()
+                  + ")"
+              : "";
+      return problem(HttpStatus.BAD_REQUEST, "The body is not a JSON object" + why + ".");
     }
     if (message == null) {
       return problem(HttpStatus.BAD_REQUEST, "The body is empty.");

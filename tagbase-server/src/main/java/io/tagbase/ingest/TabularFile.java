@@ -59,6 +59,10 @@ public final class TabularFile {
   }
 
   private static List<TabularRow> csv(String text) {
+    if (binary(text)) {
+      throw new InvalidInputException(
+          "file", "The file is neither CSV text nor an Excel (.xlsx) file: save it as one.");
+    }
     String firstLine = text.lines().findFirst().orElse("");
     char delimiter = delimiter(firstLine);
     List<TabularRow> rows = new ArrayList<>();
@@ -141,6 +145,19 @@ public final class TabularFile {
 
   private static boolean isZip(byte[] b) {
     return b.length > 3 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+  }
+
+  /** Text with many control or undecodable characters is a binary file, not CSV. */
+  static boolean binary(String text) {
+    int sample = Math.min(text.length(), 65_536);
+    int odd = 0;
+    for (int i = 0; i < sample; i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFD') {
+        odd++;
+      }
+    }
+    return odd > Math.max(2, sample / 100);
   }
 
   private static boolean isGzip(byte[] b) {

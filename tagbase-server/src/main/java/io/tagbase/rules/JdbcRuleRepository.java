@@ -250,14 +250,6 @@ class JdbcRuleRepository {
     return numbers;
   }
 
-  /** The internal id of a customer by external id. */
-  Optional<Long> customerId(String externalId) {
-    return jdbc.sql("select id from customer where external_id = :id")
-        .param("id", externalId)
-        .query(Long.class)
-        .optional();
-  }
-
   /** Scalar properties of an event's JSON object; nested values and bad JSON are left out. */
   static Map<String, Object> properties(String json) {
     Map<String, Object> props = new HashMap<>();

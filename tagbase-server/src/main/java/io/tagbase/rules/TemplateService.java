@@ -45,6 +45,7 @@ public class TemplateService {
   private final RuleOrder order;
   private final TemplateCompiler compiler;
   private final TemplateTags templateTags;
+  private final io.tagbase.customer.CustomerService customers;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -57,9 +58,11 @@ public class TemplateService {
       RuleOrder order,
       TemplateCompiler compiler,
       TemplateTags templateTags,
+      io.tagbase.customer.CustomerService customers,
       TransactionTemplate tx,
       Clock clock) {
     this.templateTags = templateTags;
+    this.customers = customers;
     this.taxonomy = taxonomy;
     this.index = index;
     this.bulk = bulk;
@@ -289,11 +292,7 @@ public class TemplateService {
   }
 
   private long customerId(String externalId) {
-    return repository
-        .customerId(externalId)
-        .orElseThrow(
-            () ->
-                new io.tagbase.web.NotFoundException("No customer with id '" + externalId + "'."));
+    return customers.get(externalId).id(); // 404 outside the caller's scope too
   }
 
   private record Moves(String tag, Map<String, List<String>> add, List<String> remove) {}
@@ -424,6 +423,7 @@ public class TemplateService {
 
   /** The numbers statistical tags hold for a customer, by tag code. */
   public Map<String, Double> numbers(String customerExternalId) {
+    customers.get(customerExternalId); // 404 for an unknown customer or one outside the scope
     return repository.numbers(customerExternalId);
   }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,8 +21,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
   private final ApiKeyService keys;
   private final ProblemResponses problems;
   private final RateLimiter limiter;
+  private final RoleService roles;
 
-  ApiKeyFilter(ApiKeyService keys, ProblemResponses problems, RateLimiter limiter) {
+  ApiKeyFilter(
+      ApiKeyService keys, ProblemResponses problems, RateLimiter limiter, RoleService roles) {
+    this.roles = roles;
     this.keys = keys;
     this.problems = problems;
     this.limiter = limiter;
@@ -60,7 +62,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         UsernamePasswordAuthenticationToken.authenticated(
             "api-key:" + key.get().name(),
             null,
-            List.of(new SimpleGrantedAuthority(key.get().role().authority())));
+            roles
+                .find(key.get().role())
+                .map(r -> Authorities.of(r, key.get().actsAs()))
+                .orElse(List.of()));
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);

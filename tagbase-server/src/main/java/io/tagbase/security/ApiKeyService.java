@@ -18,8 +18,14 @@ public class ApiKeyService {
   private final JdbcSecurityRepository repository;
   private final io.tagbase.privacy.AuditLog audit;
   private final Clock clock;
+  private final RoleService roles;
 
-  ApiKeyService(JdbcSecurityRepository repository, io.tagbase.privacy.AuditLog audit, Clock clock) {
+  ApiKeyService(
+      JdbcSecurityRepository repository,
+      io.tagbase.privacy.AuditLog audit,
+      Clock clock,
+      RoleService roles) {
+    this.roles = roles;
     this.repository = repository;
     this.audit = audit;
     this.clock = clock;
@@ -27,12 +33,12 @@ public class ApiKeyService {
 
   /** Creates a key with a random secret, returned once in the result. */
   @Transactional
-  public CreatedApiKey create(String name, Role role) {
+  public CreatedApiKey create(String name, String role) {
     return createWithSecret(name, role, ApiKeys.newSecret());
   }
 
   @Transactional
-  CreatedApiKey createWithSecret(String name, Role role, String secret) {
+  CreatedApiKey createWithSecret(String name, String role, String secret) {
     return insert(name, role, secret, API);
   }
 
@@ -42,12 +48,12 @@ public class ApiKeyService {
    */
   @Transactional
   public CreatedApiKey createWriteKey(String name) {
-    return insert(name, Role.ADMIN, ApiKeys.newSecret(), WRITE);
+    return insert(name, Role.ADMIN.name(), ApiKeys.newSecret(), WRITE);
   }
 
   @Transactional
   CreatedApiKey createWriteKeyWithSecret(String name, String secret) {
-    return insert(name, Role.ADMIN, secret, WRITE);
+    return insert(name, Role.ADMIN.name(), secret, WRITE);
   }
 
   /** The name of the active write key with this secret, if any. */
@@ -66,10 +72,33 @@ public class ApiKeyService {
 
   /**
    * Issues a key of {@code kind} (API or WRITE) for {@code actor}; the secret is in the result
-   * only. 400 for an unknown kind or an expiry in the past.
+   * only. An API key acts with {@code role} (ADMIN when null); a key with a role limited to own
+   * customers sees those of {@code actor}. 400 for an unknown kind or role, or an expiry in the
+   * past.
    */
   @Transactional
-  public CreatedApiKey issue(String name, String kind, java.time.Instant expiresAt, String actor) {
+  public CreatedApiKey issue(
+      String name, String kind, String role, java.time.Instant expiresAt, String actor) {
+    return issue(name, kind, role, null, expiresAt, actor);
+  }
+
+  /**
+   * As {@link #issue(String, String, String, java.time.Instant, String)}, for a key that acts for
+   * the user {@code actsAs} (its data scope is theirs); null acts for {@code actor}.
+   */
+  @Transactional
+  public CreatedApiKey issue(
+      String name,
+      String kind,
+      String role,
+      String actsAs,
+      java.time.Instant expiresAt,
+      String actor) {
+    String user = actsAs == null || actsAs.isBlank() ? null : actsAs.trim();
+    if (user != null && repository.user(user).isEmpty()) {
+      throw new io.tagbase.web.InvalidInputException(
+          "actsAs", "actsAs must be the user name of an existing user.");
+    }
     if (name == null || name.isBlank() || name.length() > 100) {
       throw new io.tagbase.web.InvalidInputException(
           "name", "name is required, at most 100 characters.");
@@ -81,9 +110,18 @@ public class ApiKeyService {
       throw new io.tagbase.web.InvalidInputException(
           "expiresAt", "expiresAt must be in the future.");
     }
-    CreatedApiKey key = insert(name.trim(), Role.ADMIN, ApiKeys.newSecret(), kind);
-    repository.setOwner(key.id(), actor, expiresAt);
-    audit.record(actor, "KEY_CREATED", "key", String.valueOf(key.id()), kind + " " + name);
+    String code =
+        role == null || role.isBlank() || WRITE.equals(kind)
+            ? Role.ADMIN.name()
+            : roles.require("role", role.trim()).code();
+    CreatedApiKey key = insert(name.trim(), code, ApiKeys.newSecret(), kind);
+    repository.setOwner(key.id(), actor, user, expiresAt);
+    audit.record(
+        actor,
+        "KEY_CREATED",
+        "key",
+        String.valueOf(key.id()),
+        kind + " " + name + (WRITE.equals(kind) ? "" : " role " + code));
     return key;
   }
 
@@ -96,7 +134,7 @@ public class ApiKeyService {
     audit.record(actor, "KEY_REVOKED", "key", String.valueOf(id), null);
   }
 
-  private CreatedApiKey insert(String name, Role role, String secret, String kind) {
+  private CreatedApiKey insert(String name, String role, String secret, String kind) {
     String prefix = ApiKeys.prefix(secret);
     long id = repository.insertKey(name, prefix, ApiKeys.hash(secret), role, kind, clock.instant());
     return new CreatedApiKey(id, name, prefix, secret, role);

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * First start: creates the {@code admin} user (password from {@code TAGBASE_ADMIN_PASSWORD}, or a
- * random one printed once), and the API key given in {@code TAGBASE_BOOTSTRAP_API_KEY} if it does
- * not exist yet. Runs before the server accepts requests.
+ * First start (no administrator yet): creates the {@code admin} user (password from {@code
+ * TAGBASE_ADMIN_PASSWORD}, or a random one printed once), and the API key given in {@code
+ * TAGBASE_BOOTSTRAP_API_KEY} if it does not exist yet. Runs before the server accepts requests.
  */
 @Component
 class Bootstrap implements SmartInitializingSingleton {
@@ -48,14 +48,15 @@ class Bootstrap implements SmartInitializingSingleton {
   }
 
   private void run() {
-    if (repository.countUsers() == 0) {
+    // No administrator yet (demo data may have created its sales reps first).
+    if (repository.countAdmins() == 0) {
       String password = properties.adminPassword();
       boolean generated = password == null || password.isBlank();
       if (generated) {
         password = randomPassword();
       }
       repository.insertUser(
-          ADMIN, encoder.encode(password), Role.ADMIN, "Administrator", clock.instant());
+          ADMIN, encoder.encode(password), Role.ADMIN.name(), "Administrator", clock.instant());
       if (generated) {
         log.warn(
             "\n\n  Created the first administrator.\n  user: {}\n  password: {}\n"
@@ -69,7 +70,7 @@ class Bootstrap implements SmartInitializingSingleton {
     }
     String apiKey = properties.bootstrapApiKey();
     if (apiKey != null && !apiKey.isBlank() && !keys.exists(apiKey)) {
-      keys.createWithSecret("bootstrap", Role.ADMIN, apiKey);
+      keys.createWithSecret("bootstrap", Role.ADMIN.name(), apiKey);
       log.info("Created the bootstrap API key from TAGBASE_BOOTSTRAP_API_KEY.");
     }
     String writeKey = properties.bootstrapWriteKey();

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcSecurityRepository {
-  record StoredUser(String username, String passwordHash, Role role) {}
+  record StoredUser(String username, String passwordHash, String role, boolean disabled) {}
 
-  record StoredKey(long id, String name, Role role) {}
+  record StoredKey(long id, String name, String role, String actsAs) {}
 
   private final JdbcClient jdbc;
 
@@ -20,27 +20,32 @@ class JdbcSecurityRepository {
     this.jdbc = jdbc;
   }
 
-  long countUsers() {
-    return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+  long countAdmins() {
+    return jdbc.sql("select count(*) from app_user where role = :r")
+        .param("r", Role.ADMIN.name())
+        .query(Long.class)
+        .single();
   }
 
   Optional<StoredUser> user(String username) {
-    return jdbc.sql("select username, password_hash, role from app_user where username = :u")
+    return jdbc.sql(
+            "select username, password_hash, role, disabled_at from app_user where username = :u")
         .param("u", username)
         .query(
             (rs, n) ->
-                new StoredUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3))))
+                new StoredUser(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null))
         .optional();
   }
 
   void insertUser(
-      String username, String passwordHash, Role role, String displayName, Instant now) {
+      String username, String passwordHash, String role, String displayName, Instant now) {
     jdbc.sql(
             "insert into app_user (username, password_hash, role, display_name, created_at)"
                 + " values (:u, :p, :r, :d, :now)")
         .param("u", username)
         .param("p", passwordHash)
-        .param("r", role.name())
+        .param("r", role)
         .param("d", displayName)
         .param("now", Timestamp.from(now))
         .update();
@@ -48,13 +53,15 @@ class JdbcSecurityRepository {
 
   Optional<StoredKey> activeKey(String hash, String kind, Instant now) {
     return jdbc.sql(
-            "select id, name, role from api_key where key_hash = :h and kind = :kind"
+            "select id, name, role, coalesce(acts_as, created_by) from api_key where key_hash = :h"
+                + " and kind = :kind"
                 + " and revoked_at is null and (expires_at is null or expires_at > :now)")
         .param("h", hash)
         .param("kind", kind)
         .param("now", Timestamp.from(now))
         .query(
-            (rs, n) -> new StoredKey(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
+            (rs, n) ->
+                new StoredKey(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
   }
 
@@ -77,7 +84,7 @@ class JdbcSecurityRepository {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
-                    Role.valueOf(rs.getString(5)),
+                    rs.getString(5),
                     rs.getString(6),
                     rs.getTimestamp(7).toInstant(),
                     rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
@@ -93,18 +100,21 @@ class JdbcSecurityRepository {
         == 1;
   }
 
-  void setOwner(long id, String createdBy, Instant expiresAt) {
-    jdbc.sql("update api_key set created_by = :by, expires_at = :expires where id = :id")
+  void setOwner(long id, String createdBy, String actsAs, Instant expiresAt) {
+    jdbc.sql(
+            "update api_key set created_by = :by, acts_as = :as, expires_at = :expires"
+                + " where id = :id")
         .param("by", createdBy)
+        .param("as", actsAs, java.sql.Types.VARCHAR)
         .param(
             "expires",
             expiresAt == null ? null : Timestamp.from(expiresAt),
-            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+            java.sql.Types.TIMESTAMP)
         .param("id", id)
         .update();
   }
 
-  long insertKey(String name, String prefix, String hash, Role role, String kind, Instant now) {
+  long insertKey(String name, String prefix, String hash, String role, String kind, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into api_key (name, key_prefix, key_hash, role, kind, created_at)"
@@ -113,7 +123,7 @@ class JdbcSecurityRepository {
         .param("n", name)
         .param("p", prefix)
         .param("h", hash)
-        .param("r", role.name())
+        .param("r", role)
         .param("now", Timestamp.from(now))
         .update(keys, "id");
     return keys.getKey().longValue();

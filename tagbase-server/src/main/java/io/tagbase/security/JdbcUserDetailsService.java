@@ -1,7 +1,5 @@
 package io.tagbase.security;
 
-import java.util.List;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -12,10 +10,12 @@ import org.springframework.stereotype.Component;
 class JdbcUserDetailsService implements UserDetailsService {
   private final JdbcSecurityRepository repository;
   private final LoginAudit logins;
+  private final RoleService roles;
 
-  JdbcUserDetailsService(JdbcSecurityRepository repository, LoginAudit logins) {
+  JdbcUserDetailsService(JdbcSecurityRepository repository, LoginAudit logins, RoleService roles) {
     this.repository = repository;
     this.logins = logins;
+    this.roles = roles;
   }
 
   @Override
@@ -25,9 +25,16 @@ class JdbcUserDetailsService implements UserDetailsService {
           "Too many failed logins; try again in 15 minutes.");
     }
     var user = repository.user(username).orElseThrow(() -> new UsernameNotFoundException(username));
-    return new User(
-        user.username(),
-        user.passwordHash(),
-        List.of(new SimpleGrantedAuthority(user.role().authority())));
+    // A user whose role was deleted keeps no permissions rather than failing the login page.
+    var granted =
+        roles
+            .find(user.role())
+            .map(r -> Authorities.of(r, user.username()))
+            .orElse(java.util.List.of());
+    return User.withUsername(user.username())
+        .password(user.passwordHash())
+        .authorities(granted)
+        .disabled(user.disabled())
+        .build();
   }
 }

@@ -18,9 +18,14 @@ class KeyConsoleController {
   private final ApiKeyService keys;
   private final Clock clock;
   private final ZoneId zone;
+  private final RoleService roles;
 
   KeyConsoleController(
-      ApiKeyService keys, Clock clock, @Value("${tagbase.zone:Asia/Shanghai}") String zone) {
+      ApiKeyService keys,
+      RoleService roles,
+      Clock clock,
+      @Value("${tagbase.zone:Asia/Shanghai}") String zone) {
+    this.roles = roles;
     this.keys = keys;
     this.clock = clock;
     this.zone = ZoneId.of(zone);
@@ -30,6 +35,7 @@ class KeyConsoleController {
   String page(Model model) {
     model.addAttribute("keys", keys.keys());
     model.addAttribute("now", clock.instant());
+    model.addAttribute("roles", roles.roles());
     return "security/keys";
   }
 
@@ -37,6 +43,7 @@ class KeyConsoleController {
   String issue(
       @RequestParam String name,
       @RequestParam(defaultValue = "API") String kind,
+      @RequestParam(required = false) String role,
       @RequestParam(required = false) LocalDate expires,
       Principal principal,
       Model model) {
@@ -44,6 +51,7 @@ class KeyConsoleController {
         keys.issue(
             name,
             kind,
+            role,
             expires == null ? null : expires.plusDays(1).atStartOfDay(zone).toInstant(),
             principal.getName());
     model.addAttribute("created", created);

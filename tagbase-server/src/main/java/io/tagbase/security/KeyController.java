@@ -25,7 +25,7 @@ class KeyController {
     this.keys = keys;
   }
 
-  record NewKey(String name, String kind, Instant expiresAt) {}
+  record NewKey(String name, String kind, String role, String actsAs, Instant expiresAt) {}
 
   @GetMapping("/api/v1/api-keys")
   @Operation(summary = "Every key without its secret (a short prefix tells them apart)")
@@ -36,10 +36,17 @@ class KeyController {
   @PostMapping("/api/v1/api-keys")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
-      summary = "Issue a key: kind API (default) or WRITE; the secret is shown only in this answer")
+      summary =
+          "Issue a key: kind API (default) or WRITE, an API key with a role (default ADMIN);"
+              + " the secret is shown only in this answer")
   CreatedApiKey create(@RequestBody NewKey key, Principal principal) {
     return keys.issue(
-        key.name(), key.kind() == null ? "API" : key.kind(), key.expiresAt(), principal.getName());
+        key.name(),
+        key.kind() == null ? "API" : key.kind(),
+        key.role(),
+        key.actsAs(),
+        key.expiresAt(),
+        principal.getName());
   }
 
   @DeleteMapping("/api/v1/api-keys/{id}")

@@ -12,7 +12,7 @@ public record KeyInfo(
     String name,
     String prefix,
     String kind,
-    Role role,
+    String role,
     String createdBy,
     Instant createdAt,
     Instant expiresAt,

@@ -42,13 +42,16 @@ public class SegmentExports {
   private final JobService jobs;
   private final io.tagbase.privacy.AuditLog audit;
   private final Path directory;
+  private final io.tagbase.privacy.PersonalDataMasking pii;
 
   SegmentExports(
+      io.tagbase.privacy.PersonalDataMasking pii,
       SegmentService segments,
       CustomerService customers,
       JobService jobs,
       io.tagbase.privacy.AuditLog audit,
       @Value("${tagbase.export.directory:./data/exports}") String directory) {
+    this.pii = pii;
     this.audit = audit;
     this.segments = segments;
     this.customers = customers;
@@ -56,13 +59,23 @@ public class SegmentExports {
     this.directory = Path.of(directory);
   }
 
-  /** Starts an export of the segment's current members; format is csv or xlsx. */
+  /**
+   * Starts an export of the segment's current members within the caller's data scope; format is csv
+   * or xlsx. Phone and e-mail are masked unless the caller may see personal data; both are decided
+   * now, as the job runs later without the caller.
+   */
   public Job start(SegmentDefinition segment, String format, String actor) {
     if (!format.equals("csv") && !format.equals("xlsx")) {
       throw new InvalidInputException("format", "format must be csv or xlsx.");
     }
     List<String> ids = segments.members(Condition.tag(segment.indexKey()));
-    audit.record(actor, "EXPORT", "segment", segment.code(), ids.size() + " members as " + format);
+    boolean clear = pii.visible();
+    audit.record(
+        actor,
+        "EXPORT",
+        "segment",
+        segment.code(),
+        ids.size() + " members as " + format + (clear ? ", personal data in clear" : ", masked"));
     String kind = "export-" + segment.code() + "." + format;
     return jobs.submit(
         kind,
@@ -79,7 +92,7 @@ public class SegmentExports {
               for (int from = 0; from < ids.size(); from += CHUNK) {
                 for (Customer c :
                     customers.getAll(ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
-                  writer.row(row(c));
+                  writer.row(row(c, clear));
                 }
                 progress.processed(Math.min(ids.size(), from + CHUNK));
               }
@@ -93,10 +106,15 @@ public class SegmentExports {
         });
   }
 
-  /** The finished export file of a job. 404 when the job is no export or its file is gone. */
+  /**
+   * The finished export file of a job. 404 when the job is no export, its file is gone, or someone
+   * else started it (an export may hold personal data in clear for its starter only).
+   */
   public Path file(long jobId) {
     Job job = jobs.get(jobId);
+    String caller = pii.callerName();
     if (!job.kind().startsWith("export-")
+        || (caller != null && !caller.equals(job.createdBy()))
         || job.status() != JobStatus.SUCCEEDED
         || job.message() == null) {
       throw new NotFoundException("Job " + jobId + " has no finished export file.");
@@ -114,7 +132,7 @@ public class SegmentExports {
     return job.kind().substring("export-".length()).replace(".", "-" + jobId + ".");
   }
 
-  private static List<String> row(Customer c) {
+  private List<String> row(Customer c, boolean clear) {
     return java.util.Arrays.asList(
         c.externalId(),
         c.displayName(),
@@ -123,7 +141,7 @@ public class SegmentExports {
         c.city(),
         c.channel(),
         c.signupDate() == null ? null : c.signupDate().toString(),
-        c.phone(),
-        c.email());
+        pii.show("phone", c.phone(), clear),
+        pii.show("email", c.email(), clear));
   }
 }

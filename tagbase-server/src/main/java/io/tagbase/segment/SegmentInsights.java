@@ -21,9 +21,14 @@ public class SegmentInsights {
   private final MembershipIndex index;
   private final TaxonomyService taxonomy;
   private final JdbcSegmentRepository repository;
+  private final io.tagbase.tagging.CustomerScopes scopes;
 
   SegmentInsights(
-      MembershipIndex index, TaxonomyService taxonomy, JdbcSegmentRepository repository) {
+      MembershipIndex index,
+      TaxonomyService taxonomy,
+      JdbcSegmentRepository repository,
+      io.tagbase.tagging.CustomerScopes scopes) {
+    this.scopes = scopes;
     this.index = index;
     this.taxonomy = taxonomy;
     this.repository = repository;
@@ -47,6 +52,7 @@ public class SegmentInsights {
             });
       }
     }
+    members = scopes.restrict(members);
     long size = index.count(members);
     long population = index.population();
     long[][] counts = index.distribution(members, keys);
@@ -68,8 +74,8 @@ public class SegmentInsights {
   }
 
   public SegmentComparison compare(SegmentDefinition a, SegmentDefinition b) {
-    Condition inA = Condition.tag(a.indexKey());
-    Condition inB = Condition.tag(b.indexKey());
+    Condition inA = scopes.restrict(Condition.tag(a.indexKey()));
+    Condition inB = scopes.restrict(Condition.tag(b.indexKey()));
     long both = index.count(Condition.and(inA, inB));
     long onlyA = index.count(Condition.and(inA, Condition.not(inB)));
     long onlyB = index.count(Condition.and(inB, Condition.not(inA)));

@@ -46,13 +46,16 @@ public class SegmentLibrary {
     this.clock = clock;
   }
 
+  /** Every saved segment, sized within the caller's data scope. */
   public List<SegmentDefinition> all() {
-    return repository.all();
+    return repository.all().stream().map(segments::scoped).toList();
   }
 
+  /** The saved segment, sized within the caller's data scope; 404 when there is none. */
   public SegmentDefinition get(String code) {
     return repository
         .find(code)
+        .map(segments::scoped)
         .orElseThrow(() -> new NotFoundException("No segment with code '" + code + "'."));
   }
 

@@ -32,8 +32,10 @@ public class SegmentService {
   private final BulkTagging bulk;
   private final JdbcSegmentRepository segments;
   private final RuleService rules;
+  private final io.tagbase.tagging.CustomerScopes scopes;
 
   SegmentService(
+      io.tagbase.tagging.CustomerScopes scopes,
       MembershipIndex index,
       TaxonomyService taxonomy,
       CustomerService customers,
@@ -41,6 +43,7 @@ public class SegmentService {
       JdbcSegmentRepository segments,
       RuleService rules) {
     this.rules = rules;
+    this.scopes = scopes;
     this.index = index;
     this.taxonomy = taxonomy;
     this.customers = customers;
@@ -98,15 +101,19 @@ public class SegmentService {
         });
   }
 
+  /** Counts the condition within the caller's data scope (a sales rep: their own customers). */
   public SegmentCount count(Condition condition) {
     long start = System.nanoTime();
-    long count = index.count(condition);
+    long count = index.count(scopes.restrict(condition));
     return new SegmentCount(count, index.population(), (System.nanoTime() - start) / 1000);
   }
 
-  /** Every member's external id, in index order; for bulk tagging and exports. */
+  /**
+   * Every member's external id within the caller's data scope, in index order; for bulk tagging and
+   * exports.
+   */
   public List<String> members(Condition condition) {
-    return index.page(condition, 0, Integer.MAX_VALUE).externalIds();
+    return index.page(scopes.restrict(condition), 0, Integer.MAX_VALUE).externalIds();
   }
 
   /** Starts a bulk tagging job over the segment's current members. */
@@ -122,8 +129,31 @@ public class SegmentService {
     return bulk.start(request, items, AssignmentSource.BULK, actor);
   }
 
+  /** A segment definition with its size as the caller sees it (scoped callers: their share). */
+  public SegmentDefinition scoped(SegmentDefinition d) {
+    Condition members = Condition.tag(d.indexKey());
+    Condition restricted = scopes.restrict(members);
+    if (restricted == members) {
+      return d;
+    }
+    return new SegmentDefinition(
+        d.id(),
+        d.code(),
+        d.nameZh(),
+        d.nameEn(),
+        d.description(),
+        d.kind(),
+        d.condition(),
+        d.createdBy(),
+        d.createdAt(),
+        d.updatedAt(),
+        d.refreshedAt(),
+        index.count(restricted));
+  }
+
+  /** A page of the condition's members within the caller's data scope. */
   public SegmentPreview preview(Condition condition, int offset, int limit) {
-    MemberPage page = index.page(condition, offset, limit);
+    MemberPage page = index.page(scopes.restrict(condition), offset, limit);
     return new SegmentPreview(page.total(), offset, limit, customers.getAll(page.externalIds()));
   }
 }

@@ -39,9 +39,18 @@ class TaggingController {
   private final BulkTagging bulk;
   private final TaxonomyService taxonomy;
   private final MembershipIndex index;
+  private final CustomerScopes scopes;
+  private final io.tagbase.customer.CustomerService customers;
 
   TaggingController(
-      TaggingService tagging, BulkTagging bulk, TaxonomyService taxonomy, MembershipIndex index) {
+      TaggingService tagging,
+      BulkTagging bulk,
+      TaxonomyService taxonomy,
+      MembershipIndex index,
+      CustomerScopes scopes,
+      io.tagbase.customer.CustomerService customers) {
+    this.scopes = scopes;
+    this.customers = customers;
     this.tagging = tagging;
     this.bulk = bulk;
     this.taxonomy = taxonomy;
@@ -122,6 +131,7 @@ class TaggingController {
       @RequestParam(defaultValue = "20") int size) {
     Paging.check(page, size);
     var tag = taxonomy.get(code);
+    scopes.requireTagVisible(code);
     if (value != null && tag.value(value).isEmpty()) {
       throw new InvalidInputException(
           "value", "'" + value + "' is not a value of tag '" + code + "'.");
@@ -134,12 +144,13 @@ class TaggingController {
         throw new InvalidInputException(
             "at", "at must be an ISO-8601 instant such as 2026-01-31T16:00:00Z.");
       }
-      List<String> holders = tagging.holdersAt(code, value, instant);
+      List<String> holders =
+          tagging.holdersAt(code, value, instant).stream().filter(customers::inScope).toList();
       int from = Math.min(holders.size(), page * size);
       return new MemberPage(
           holders.size(), holders.subList(from, Math.min(holders.size(), from + size)));
     }
-    return index.page(Condition.tag(TagKeys.of(code, value)), page * size, size);
+    return index.page(scopes.restrict(Condition.tag(TagKeys.of(code, value))), page * size, size);
   }
 
   @GetMapping("/tags/{code}/history")
@@ -147,7 +158,10 @@ class TaggingController {
   List<MembershipChange> history(
       @PathVariable String code, @RequestParam(defaultValue = "50") int limit) {
     Paging.checkLimit("limit", limit);
-    return tagging.recentChanges(code, limit);
+    scopes.requireTagVisible(code);
+    return tagging.recentChanges(code, limit).stream()
+        .filter(c -> customers.inScope(c.customerExternalId()))
+        .toList();
   }
 
   @PostMapping("/tags/{code}/members")

@@ -26,14 +26,17 @@ public class TaggingService {
   private final JdbcHistoryRepository history;
   private final AssignmentWriter writer;
   private final Clock clock;
+  private final io.tagbase.privacy.CallerAccess caller;
 
   TaggingService(
+      io.tagbase.privacy.CallerAccess caller,
       CustomerService customers,
       TaxonomyService taxonomy,
       JdbcAssignmentRepository assignments,
       JdbcHistoryRepository history,
       AssignmentWriter writer,
       Clock clock) {
+    this.caller = caller;
     this.customers = customers;
     this.taxonomy = taxonomy;
     this.assignments = assignments;
@@ -89,13 +92,26 @@ public class TaggingService {
    */
   @Transactional(readOnly = true)
   public List<CustomerTag> tagsOf(String customerExternalId) {
-    return assignments.tagsOf(customers.get(customerExternalId).id());
+    return assignments.tagsOf(customers.get(customerExternalId).id()).stream()
+        .filter(t -> visible(t.code()))
+        .toList();
+  }
+
+  /** Tags marked sensitive are left out for callers without the permission to see them. */
+  private boolean visible(String tagCode) {
+    return caller.seesSensitiveTags()
+        || taxonomy
+            .find(tagCode)
+            .map(t -> t.sensitivity() == io.tagbase.taxonomy.Sensitivity.NORMAL)
+            .orElse(true);
   }
 
   /** The customer's tag timeline, newest first. 404 for an unknown customer. */
   @Transactional(readOnly = true)
   public List<MembershipChange> timeline(String customerExternalId, int limit) {
-    return history.ofCustomer(customers.get(customerExternalId).id(), limit);
+    return history.ofCustomer(customers.get(customerExternalId).id(), limit).stream()
+        .filter(c -> visible(c.tagCode()))
+        .toList();
   }
 
   /** The tag's recent enters and leaves, newest first. 404 for an unknown tag. */
