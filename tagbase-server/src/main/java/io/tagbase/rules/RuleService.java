@@ -11,10 +11,7 @@ import io.tagbase.engine.rule.RuleChecker;
 import io.tagbase.engine.rule.RuleSchema;
 import io.tagbase.engine.rule.RuleSyntaxException;
 import io.tagbase.engine.rule.RuleTypeException;
-import io.tagbase.tagging.AssignmentSource;
-import io.tagbase.tagging.BulkItem;
 import io.tagbase.tagging.BulkRequest;
-import io.tagbase.tagging.BulkTagging;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.taxonomy.TagKind;
@@ -51,7 +48,7 @@ public class RuleService {
   private final TaxonomyService taxonomy;
   private final CustomerService customers;
   private final MembershipIndex index;
-  private final BulkTagging bulk;
+  private final RuleWrites writes;
   private final JdbcRuleRepository repository;
   private final RuleSchemas schemas;
   private final RuleOrder order;
@@ -63,7 +60,7 @@ public class RuleService {
       TaxonomyService taxonomy,
       CustomerService customers,
       MembershipIndex index,
-      BulkTagging bulk,
+      RuleWrites writes,
       JdbcRuleRepository repository,
       RuleSchemas schemas,
       RuleOrder order,
@@ -74,7 +71,7 @@ public class RuleService {
     this.taxonomy = taxonomy;
     this.customers = customers;
     this.index = index;
-    this.bulk = bulk;
+    this.writes = writes;
     this.repository = repository;
     this.schemas = schemas;
     this.order = order;
@@ -178,8 +175,8 @@ public class RuleService {
               TagBitmap before = tags.bitmap(tagCode);
               return new Change(
                   now.cardinality(),
-                  externalIds(now.andNot(before), dictionary),
-                  externalIds(before.andNot(now), dictionary));
+                  RuleWrites.externalIds(now.andNot(before), dictionary),
+                  RuleWrites.externalIds(before.andNot(now), dictionary));
             });
     RuleEvaluation result =
         new RuleEvaluation(
@@ -371,37 +368,12 @@ public class RuleService {
     String reason = "rule " + tag.code() + " v" + rule.version() + " as of " + asOf;
     tx.executeWithoutResult(
         s -> {
-          apply(tag, BulkRequest.Operation.ADD, entered, actor, reason);
-          apply(tag, BulkRequest.Operation.REMOVE, left, actor, reason);
+          writes.apply(tag, BulkRequest.Operation.ADD, null, entered, actor, reason);
+          writes.apply(tag, BulkRequest.Operation.REMOVE, null, left, actor, reason);
           if (result != null) {
             repository.recordResult(tag.id(), clock.instant(), asOf, result, null);
           }
         });
-  }
-
-  private void apply(
-      TagDefinition tag,
-      BulkRequest.Operation operation,
-      List<String> externalIds,
-      String actor,
-      String reason) {
-    if (externalIds.isEmpty()) {
-      return;
-    }
-    List<BulkItem> items = new ArrayList<>(externalIds.size());
-    for (int i = 0; i < externalIds.size(); i++) {
-      items.add(new BulkItem(i + 1, externalIds.get(i), null, null, null));
-    }
-    var outcome =
-        bulk.run(
-            new BulkRequest(tag.code(), operation, true, null, reason),
-            items,
-            AssignmentSource.RULE,
-            actor,
-            rows -> {});
-    if (outcome.status() == io.tagbase.job.JobStatus.FAILED) {
-      throw new ConflictException("tag", outcome.message());
-    }
   }
 
   private static CheckedRule check(String text, RuleSchema schema) {
@@ -415,18 +387,5 @@ public class RuleService {
     } catch (RuleTypeException e) {
       throw new RuleRefused(e.errors());
     }
-  }
-
-  private static List<String> externalIds(
-      TagBitmap bits, io.tagbase.engine.CustomerDictionary dictionary) {
-    List<String> ids = new ArrayList<>();
-    bits.forEach(
-        id -> {
-          String externalId = dictionary.externalId(id);
-          if (externalId != null) {
-            ids.add(externalId);
-          }
-        });
-    return ids;
   }
 }

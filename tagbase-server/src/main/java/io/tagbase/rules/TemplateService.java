@@ -5,11 +5,7 @@ import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.rule.RuleData;
 import io.tagbase.engine.rule.RuleSchema;
-import io.tagbase.job.JobStatus;
-import io.tagbase.tagging.AssignmentSource;
-import io.tagbase.tagging.BulkItem;
 import io.tagbase.tagging.BulkRequest;
-import io.tagbase.tagging.BulkTagging;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
@@ -39,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TemplateService {
   private final TaxonomyService taxonomy;
   private final MembershipIndex index;
-  private final BulkTagging bulk;
+  private final RuleWrites writes;
   private final JdbcRuleRepository repository;
   private final RuleSchemas schemas;
   private final RuleOrder order;
@@ -52,7 +48,7 @@ public class TemplateService {
   TemplateService(
       TaxonomyService taxonomy,
       MembershipIndex index,
-      BulkTagging bulk,
+      RuleWrites writes,
       JdbcRuleRepository repository,
       RuleSchemas schemas,
       RuleOrder order,
@@ -65,7 +61,7 @@ public class TemplateService {
     this.customers = customers;
     this.taxonomy = taxonomy;
     this.index = index;
-    this.bulk = bulk;
+    this.writes = writes;
     this.repository = repository;
     this.schemas = schemas;
     this.order = order;
@@ -189,8 +185,8 @@ public class TemplateService {
             TagDefinition written = taxonomy.get(moves.tag);
             moves.add.forEach(
                 (value, ids) ->
-                    apply(written, BulkRequest.Operation.ADD, value, ids, actor, reason));
-            apply(written, BulkRequest.Operation.REMOVE, null, moves.remove, actor, reason);
+                    writes.apply(written, BulkRequest.Operation.ADD, value, ids, actor, reason));
+            writes.apply(written, BulkRequest.Operation.REMOVE, null, moves.remove, actor, reason);
           }
           if (computed.numbers != null) {
             repository.replaceNumbers(tag.id(), computed.numbers, asOf);
@@ -255,8 +251,9 @@ public class TemplateService {
     tx.executeWithoutResult(
         s -> {
           add.forEach(
-              (value, ids) -> apply(tag, BulkRequest.Operation.ADD, value, ids, actor, reason));
-          apply(tag, BulkRequest.Operation.REMOVE, null, remove, actor, reason);
+              (value, ids) ->
+                  writes.apply(tag, BulkRequest.Operation.ADD, value, ids, actor, reason));
+          writes.apply(tag, BulkRequest.Operation.REMOVE, null, remove, actor, reason);
         });
   }
 
@@ -361,40 +358,14 @@ public class TemplateService {
     for (var entry : now.entrySet()) {
       all.orInPlace(entry.getValue());
       List<String> ids =
-          externalIds(
+          RuleWrites.externalIds(
               entry.getValue().andNot(tags.bitmap(TagKeys.of(code, entry.getKey()))), dictionary);
       if (!ids.isEmpty()) {
         add.put(entry.getKey(), ids);
       }
     }
-    List<String> remove = externalIds(tags.bitmap(code).andNot(all), dictionary);
+    List<String> remove = RuleWrites.externalIds(tags.bitmap(code).andNot(all), dictionary);
     return new Moves(code, add, remove);
-  }
-
-  private void apply(
-      TagDefinition tag,
-      BulkRequest.Operation operation,
-      String value,
-      List<String> externalIds,
-      String actor,
-      String reason) {
-    if (externalIds.isEmpty()) {
-      return;
-    }
-    List<BulkItem> items = new ArrayList<>(externalIds.size());
-    for (int i = 0; i < externalIds.size(); i++) {
-      items.add(new BulkItem(i + 1, externalIds.get(i), null, null, null));
-    }
-    var outcome =
-        bulk.run(
-            new BulkRequest(tag.code(), operation, true, value, reason),
-            items,
-            AssignmentSource.RULE,
-            actor,
-            rows -> {});
-    if (outcome.status() == JobStatus.FAILED) {
-      throw new ConflictException("tag", outcome.message());
-    }
   }
 
   private TagRule stored(String tagCode) {
@@ -407,18 +378,6 @@ public class TemplateService {
 
   LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-  }
-
-  private static List<String> externalIds(TagBitmap bits, CustomerDictionary dictionary) {
-    List<String> ids = new ArrayList<>();
-    bits.forEach(
-        id -> {
-          String externalId = dictionary.externalId(id);
-          if (externalId != null) {
-            ids.add(externalId);
-          }
-        });
-    return ids;
   }
 
   /** The numbers statistical tags hold for a customer, by tag code. */
