@@ -45,6 +45,17 @@ public class Consents {
     return repository.status(customerId, purpose).orElse(null) != ConsentStatus.REFUSED;
   }
 
+  /** Of the given customers (at most a few thousand), those who refused {@code purpose}. */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> refused(java.util.Collection<Long> customerIds, String purpose) {
+    return repository.refused(customerIds, purpose);
+  }
+
+  /** Whether {@code purpose} is a well-formed purpose code. */
+  public static boolean isPurpose(String purpose) {
+    return purpose != null && PURPOSE.matcher(purpose).matches();
+  }
+
   /** The customer's answers by purpose; 404 for an unknown customer. */
   @Transactional(readOnly = true)
   public List<Consent> of(String customerExternalId) {

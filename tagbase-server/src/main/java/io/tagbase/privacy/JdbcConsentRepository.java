@@ -53,6 +53,22 @@ class JdbcConsentRepository {
         .map(ConsentStatus::valueOf);
   }
 
+  /** Of the given customers, those who refused {@code purpose}. */
+  java.util.Set<Long> refused(java.util.Collection<Long> customerIds, String purpose) {
+    java.util.Set<Long> refused = new java.util.HashSet<>();
+    if (customerIds.isEmpty()) {
+      return refused;
+    }
+    jdbc.sql(
+            "select customer_id from customer_consent where purpose = :p and status = 'REFUSED'"
+                + " and customer_id in (:ids)")
+        .param("p", purpose)
+        .param("ids", customerIds)
+        .query((rs, n) -> refused.add(rs.getLong(1)))
+        .list();
+    return refused;
+  }
+
   /** Sets the current row (insert or update) and appends the history row. */
   void set(long customerId, Consent consent) {
     Timestamp at = Timestamp.from(consent.changedAt());

@@ -120,6 +120,9 @@ public final class AccessPolicy {
     r.rw("/api/v1/coupons/**", AUTOMATIONS_READ, AUTOMATIONS_WRITE);
     r.rw("/api/v1/tasks/**", TASKS_READ, TASKS_WRITE);
     r.signedIn(ANY, "/api/v1/notifications/**");
+    // changing what the dashboard shows, or taking a snapshot by hand: administrators
+    r.add(Set.of("PUT"), "/api/v1/analytics/settings", ADMIN_USERS);
+    r.add(Set.of("POST"), "/api/v1/analytics/snapshots", ADMIN_USERS);
     r.add(ANY, "/api/v1/analytics/**", ANALYTICS_READ);
     r.add(Set.of("POST", "PUT"), "/api/v1/governance/approvals/**", APPROVE);
     r.rw("/api/v1/governance/**", GOVERNANCE_READ, GOVERNANCE_WRITE);
@@ -178,6 +181,9 @@ public final class AccessPolicy {
     r.rw("/tasks/**", TASKS_READ, TASKS_WRITE);
     r.signedIn(ANY, "/notifications", "/notifications/**");
     r.add(ANY, "/dashboard", ANALYTICS_READ);
+    r.add(Set.of("POST"), "/analytics/settings", ADMIN_USERS);
+    r.add(Set.of("PUT"), "/analytics/data/settings", ADMIN_USERS);
+    r.add(Set.of("POST"), "/analytics/data/snapshots", ADMIN_USERS);
     r.add(ANY, "/analytics/**", ANALYTICS_READ);
     r.add(Set.of("POST"), "/governance/approvals/**", APPROVE);
     r.rw("/governance/**", GOVERNANCE_READ, GOVERNANCE_WRITE);

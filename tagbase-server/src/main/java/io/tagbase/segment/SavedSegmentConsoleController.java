@@ -64,6 +64,7 @@ class SavedSegmentConsoleController {
             .limit(15)
             .toList();
     model.addAttribute("segment", segment);
+    model.addAttribute("purposes", io.tagbase.privacy.Consents.PURPOSES);
     model.addAttribute("insight", insight);
     model.addAttribute("topTags", top);
     model.addAttribute("sizes", library.sizes(code, 90));
@@ -124,8 +125,12 @@ class SavedSegmentConsoleController {
 
   @PostMapping("/segments/saved/{code}/export")
   String export(
-      @PathVariable String code, @RequestParam String format, Principal principal, Model model) {
-    Job job = exports.start(library.get(code), format, principal.getName());
+      @PathVariable String code,
+      @RequestParam String format,
+      @RequestParam(required = false) String purpose,
+      Principal principal,
+      Model model) {
+    Job job = exports.start(library.get(code), format, purpose, principal.getName());
     model.addAttribute("job", job);
     model.addAttribute("errors", List.of());
     return "job/progress :: progress";

@@ -151,12 +151,17 @@ class SavedSegmentController {
 
   @PostMapping("/api/v1/segments/{code}/exports")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Export the members to csv or xlsx as a job; download when it has finished")
+  @Operation(
+      summary = "Export the members to csv or xlsx as a job; download when it has finished",
+      description =
+          "With purpose= (such as marketing_sms), customers who refused that purpose are left"
+              + " out; the job's processed count is the number of rows written.")
   Job export(
       @PathVariable String code,
       @RequestParam(defaultValue = "csv") String format,
+      @RequestParam(required = false) String purpose,
       Principal principal) {
-    return exports.start(library.get(code), format, principal.getName());
+    return exports.start(library.get(code), format, purpose, principal.getName());
   }
 
   @GetMapping("/api/v1/segments/exports/{jobId}")

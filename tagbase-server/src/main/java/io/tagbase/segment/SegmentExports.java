@@ -7,6 +7,7 @@ import io.tagbase.job.Job;
 import io.tagbase.job.JobOutcome;
 import io.tagbase.job.JobService;
 import io.tagbase.job.JobStatus;
+import io.tagbase.privacy.Consents;
 import io.tagbase.web.InvalidInputException;
 import io.tagbase.web.NotFoundException;
 import java.io.IOException;
@@ -43,14 +44,17 @@ public class SegmentExports {
   private final io.tagbase.privacy.AuditLog audit;
   private final Path directory;
   private final io.tagbase.privacy.PersonalDataMasking pii;
+  private final Consents consents;
 
   SegmentExports(
+      Consents consents,
       io.tagbase.privacy.PersonalDataMasking pii,
       SegmentService segments,
       CustomerService customers,
       JobService jobs,
       io.tagbase.privacy.AuditLog audit,
       @Value("${tagbase.export.directory:./data/exports}") String directory) {
+    this.consents = consents;
     this.pii = pii;
     this.audit = audit;
     this.segments = segments;
@@ -65,9 +69,22 @@ public class SegmentExports {
    * now, as the job runs later without the caller.
    */
   public Job start(SegmentDefinition segment, String format, String actor) {
+    return start(segment, format, null, actor);
+  }
+
+  /**
+   * As {@link #start(SegmentDefinition, String, String)}, for a purpose (such as marketing_sms):
+   * customers who refused it are left out of the file (and counted in the job's message).
+   */
+  public Job start(SegmentDefinition segment, String format, String purpose, String actor) {
     if (!format.equals("csv") && !format.equals("xlsx")) {
       throw new InvalidInputException("format", "format must be csv or xlsx.");
     }
+    if (purpose != null && !purpose.isBlank() && !Consents.isPurpose(purpose)) {
+      throw new InvalidInputException(
+          "purpose", "purpose must be a purpose code such as marketing_sms.");
+    }
+    String forPurpose = purpose == null || purpose.isBlank() ? null : purpose;
     List<String> ids = segments.members(Condition.tag(segment.indexKey()));
     boolean clear = pii.visible();
     audit.record(
@@ -75,7 +92,11 @@ public class SegmentExports {
         "EXPORT",
         "segment",
         segment.code(),
-        ids.size() + " members as " + format + (clear ? ", personal data in clear" : ", masked"));
+        ids.size()
+            + " members as "
+            + format
+            + (clear ? ", personal data in clear" : ", masked")
+            + (forPurpose == null ? "" : ", for " + forPurpose));
     String kind = "export-" + segment.code() + "." + format;
     return jobs.submit(
         kind,
@@ -89,17 +110,28 @@ public class SegmentExports {
               ExportWriter writer =
                   format.equals("csv") ? new CsvExportWriter(out) : new ExcelExportWriter(out);
               writer.header(COLUMNS);
+              int written = 0;
               for (int from = 0; from < ids.size(); from += CHUNK) {
-                for (Customer c :
-                    customers.getAll(ids.subList(from, Math.min(ids.size(), from + CHUNK)))) {
-                  writer.row(row(c, clear));
+                List<Customer> chunk =
+                    customers.getAll(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+                java.util.Set<Long> refused =
+                    forPurpose == null
+                        ? java.util.Set.of()
+                        : consents.refused(chunk.stream().map(Customer::id).toList(), forPurpose);
+                for (Customer c : chunk) {
+                  if (!refused.contains(c.id())) {
+                    writer.row(row(c, clear));
+                    written++;
+                  }
                 }
                 progress.processed(Math.min(ids.size(), from + CHUNK));
               }
               writer.finish();
+              // the message is the file's name (downloads find it by that); the count says how
+              // many rows it holds, fewer than the members when some refused the purpose
+              return new JobOutcome(
+                  JobStatus.SUCCEEDED, written, List.of(), target.getFileName().toString());
             }
-            return new JobOutcome(
-                JobStatus.SUCCEEDED, ids.size(), List.of(), target.getFileName().toString());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -38,6 +38,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 abstract class SegmentsContract {
   @Autowired SegmentLibrary library;
   @Autowired SegmentService segments;
+  @Autowired io.tagbase.privacy.Consents consents;
   @Autowired SegmentInsights insights;
   @Autowired SegmentExports exports;
   @Autowired JobService jobs;
@@ -236,6 +237,28 @@ abstract class SegmentsContract {
     assertThat(lines).hasSize(holdA.size() + 1);
     assertThat(lines.get(0)).contains("external_id");
     assertThat(String.join("\n", lines)).contains(holdA.iterator().next());
+  }
+
+  @Test
+  void exportForAPurposeLeavesOutWhoRefusedIt() throws Exception {
+    var s = save(unique("s_"), SegmentKind.DYNAMIC, Map.of("tag", a));
+    String refuser = holdA.iterator().next();
+    consents.set(
+        refuser,
+        List.of(new io.tagbase.privacy.ConsentChange("marketing_sms", "REFUSED", "test")),
+        "t");
+    var job = exports.start(s, "csv", "marketing_sms", "t");
+    await().atMost(Duration.ofSeconds(20)).until(() -> jobs.get(job.id()).status().finished());
+    List<String> lines = Files.readAllLines(exports.file(job.id()));
+    assertThat(lines).hasSize(holdA.size()); // header + every member but the one who refused
+    assertThat(String.join("\n", lines)).doesNotContain(refuser);
+    assertThat(jobs.get(job.id()).succeeded()).isEqualTo(holdA.size() - 1);
+    var all = exports.start(s, "csv", "marketing_email", "t");
+    await().atMost(Duration.ofSeconds(20)).until(() -> jobs.get(all.id()).status().finished());
+    assertThat(Files.readAllLines(exports.file(all.id()))).hasSize(holdA.size() + 1);
+    assertThatThrownBy(() -> exports.start(s, "csv", "Bad Purpose!", "t"))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("purpose"));
   }
 
   @Test
