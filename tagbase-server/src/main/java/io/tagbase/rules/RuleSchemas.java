@@ -2,6 +2,7 @@ package io.tagbase.rules;
 
 import io.tagbase.customer.AttributeDefinition;
 import io.tagbase.customer.AttributeSchema;
+import io.tagbase.customer.EventsRecorded;
 import io.tagbase.engine.rule.FieldType;
 import io.tagbase.engine.rule.RuleSchema;
 import io.tagbase.taxonomy.TagDefinition;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -67,11 +69,40 @@ class RuleSchemas {
         schema.flagTag(tag.code(), tag.nameZh());
       }
     }
-    repository
-        .eventSamples(SAMPLE)
-        .forEach((type, samples) -> schema.event(type, properties(samples)));
+    eventFields().forEach(schema::event);
     return schema.build();
   }
+
+  /**
+   * Event types with their properties' types, read from the events at most once a minute (finding
+   * the types scans the events table, which grows without bound); a batch bringing a type not seen
+   * yet drops the cache once it has committed, so a new type can be used in a rule at once.
+   */
+  private Map<String, List<RuleSchema.Field>> eventFields() {
+    Cached cached = events;
+    if (cached == null || System.nanoTime() - cached.loadedAt() > EVENT_TYPES_TTL_NANOS) {
+      Map<String, List<RuleSchema.Field>> fields = new LinkedHashMap<>();
+      repository
+          .eventSamples(SAMPLE)
+          .forEach((type, samples) -> fields.put(type, properties(samples)));
+      cached = new Cached(Map.copyOf(fields), System.nanoTime());
+      events = cached;
+    }
+    return new java.util.TreeMap<>(cached.fields());
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void eventsRecorded(EventsRecorded recorded) {
+    Cached cached = events;
+    if (cached != null && !cached.fields().keySet().containsAll(recorded.eventTypes())) {
+      events = null;
+    }
+  }
+
+  private record Cached(Map<String, List<RuleSchema.Field>> fields, long loadedAt) {}
+
+  private static final long EVENT_TYPES_TTL_NANOS = 60_000_000_000L;
+  private volatile Cached events;
 
   /** Custom field codes and their type names, for loading values. */
   Map<String, String> customTypes() {
