@@ -55,6 +55,7 @@ public class RuleService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final TemplateService templates;
+  private final io.tagbase.privacy.AuditLog audit;
 
   RuleService(
       TaxonomyService taxonomy,
@@ -66,8 +67,10 @@ public class RuleService {
       RuleOrder order,
       TransactionTemplate tx,
       Clock clock,
-      TemplateService templates) {
+      TemplateService templates,
+      io.tagbase.privacy.AuditLog audit) {
     this.templates = templates;
+    this.audit = audit;
     this.taxonomy = taxonomy;
     this.customers = customers;
     this.index = index;
@@ -112,6 +115,7 @@ public class RuleService {
               + String.join(" -> ", cycle)
               + ".");
     }
+    audit.record(actor, "RULE_SAVED", "tag", tagCode, rule.toString());
     tx.executeWithoutResult(
         s ->
             repository.save(

@@ -42,6 +42,7 @@ public class TemplateService {
   private final TemplateCompiler compiler;
   private final TemplateTags templateTags;
   private final io.tagbase.customer.CustomerService customers;
+  private final io.tagbase.privacy.AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -55,8 +56,10 @@ public class TemplateService {
       TemplateCompiler compiler,
       TemplateTags templateTags,
       io.tagbase.customer.CustomerService customers,
+      io.tagbase.privacy.AuditLog audit,
       TransactionTemplate tx,
       Clock clock) {
+    this.audit = audit;
     this.templateTags = templateTags;
     this.customers = customers;
     this.taxonomy = taxonomy;
@@ -131,12 +134,14 @@ public class TemplateService {
               + String.join(" -> ", cycle)
               + ".");
     }
+    String settings = TagTemplate.write(template);
+    audit.record(actor, "TEMPLATE_SAVED", "tag", tagCode, template.program() + " " + settings);
     tx.executeWithoutResult(
         s ->
             repository.save(
                 tag.id(),
                 template.program(),
-                TagTemplate.write(template),
+                settings,
                 program.tags().stream().sorted().toList(),
                 program.events().stream().sorted().toList(),
                 program.timeRelative(),

@@ -146,6 +146,16 @@ abstract class TemplateContract {
     expected.forEach((id, value) -> assertThat(valueOf(id, tag)).as(id).isEqualTo(value));
     assertThat(result.tags().get(0).tag()).isEqualTo(tag);
     assertThat(rules.get(tag).program()).isEqualTo("LAYERED");
+    assertThat(
+            jdbc.sql(
+                    "select detail from audit_log where action = 'TEMPLATE_SAVED' and target_id ="
+                        + " :t")
+                .param("t", tag)
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .startsWith("LAYERED {");
 
     // a customer who buys twice more moves from city/rest to big
     String mover =
