@@ -8,7 +8,6 @@ import io.tagbase.engine.rule.CheckedRule;
 import io.tagbase.engine.rule.EventLog;
 import io.tagbase.engine.rule.FieldType;
 import io.tagbase.engine.rule.Measures;
-import io.tagbase.engine.rule.Operand;
 import io.tagbase.engine.rule.RuleChecker;
 import io.tagbase.engine.rule.RuleData;
 import io.tagbase.engine.rule.RuleSchema;
@@ -227,12 +226,12 @@ public final class RuleBench {
 
   /** Counts per tier (TIERS order), then the number of customers scored. */
   static long[] rfm(RuleData data) {
-    List<Operand.Aggregate> aggs = Measures.aggregates(MEASURES);
+    List<double[]> measures = Measures.computeAll(Measures.aggregates(MEASURES), data, TODAY);
     Rfm.Scores scores =
         Rfm.score(
-            Measures.compute(aggs.get(0), data, TODAY),
-            Measures.compute(aggs.get(1), data, TODAY),
-            Measures.compute(aggs.get(2), data, TODAY),
+            measures.get(0),
+            measures.get(1),
+            measures.get(2),
             data.customers().live(),
             Scoring.quantiles(5, false),
             Scoring.quantiles(5, true),

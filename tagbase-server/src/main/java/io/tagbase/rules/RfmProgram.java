@@ -91,11 +91,13 @@ final class RfmProgram implements TemplateProgram {
   @Override
   public Result evaluate(RuleData data, LocalDate asOf) {
     int capacity = data.customers().capacity();
+    List<double[]> measures =
+        Measures.computeAll(List.of(recency, frequency, monetary), data, asOf);
     Rfm.Scores scores =
         Rfm.score(
-            Measures.compute(recency, data, asOf),
-            Measures.compute(frequency, data, asOf),
-            Measures.compute(monetary, data, asOf),
+            measures.get(0),
+            measures.get(1),
+            measures.get(2),
             data.customers().live(),
             scorings[0],
             scorings[1],

@@ -1,62 +1,160 @@
 package io.tagbase.engine.rule;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * An aggregate for every customer at once, from one pass over its event type's rows into primitive
- * arrays indexed by customer id (no object per customer), then one pass over the ids. Distinct
- * counts keep a set per customer. Results equal {@link Accumulator}'s, sums added in log order.
+ * Aggregates for every customer at once, from one pass over their event type's rows into primitive
+ * arrays indexed by customer id (no object per customer), then one pass over the ids. Aggregates
+ * that accept the same events (type, window, filter) share one pass, so the filter runs once per
+ * row however many measures read it. Results equal {@link Accumulator}'s, sums added in log order.
  */
 final class BitmapAggregates {
   private final RuleData data;
   private final int today;
+  private final int parallelFrom;
 
   BitmapAggregates(RuleData data, int today) {
+    this(data, today, PARALLEL_FROM);
+  }
+
+  /** With {@code parallelFrom} customer ids or more, passes run on two threads. */
+  BitmapAggregates(RuleData data, int today, int parallelFrom) {
     this.data = data;
     this.today = today;
+    this.parallelFrom = parallelFrom;
   }
 
   /** The aggregate per customer id (NaN: missing), for ids below the dictionary's capacity. */
   double[] compute(CompiledAggregate agg) {
+    return computeAll(List.of(agg)).get(0);
+  }
+
+  /** Each aggregate per customer id, in the order given. */
+  List<double[]> computeAll(List<CompiledAggregate> aggs) {
+    double[][] results = new double[aggs.size()][];
+    boolean[] done = new boolean[aggs.size()];
+    for (int i = 0; i < aggs.size(); i++) {
+      if (done[i]) {
+        continue;
+      }
+      List<Integer> group = new ArrayList<>();
+      for (int j = i; j < aggs.size(); j++) {
+        if (!done[j] && aggs.get(j).sameEvents(aggs.get(i))) {
+          group.add(j);
+          done[j] = true;
+        }
+      }
+      Sink[] sinks = new Sink[group.size()];
+      for (int k = 0; k < sinks.length; k++) {
+        sinks[k] = sink(aggs.get(group.get(k)));
+      }
+      pass(aggs.get(i), sinks);
+      for (int k = 0; k < sinks.length; k++) {
+        results[group.get(k)] = sinks[k].finish();
+      }
+    }
+    return Arrays.asList(results);
+  }
+
+  /** Below this many customer ids a pass runs on the calling thread alone. */
+  static final int PARALLEL_FROM = 1 << 20;
+
+  /**
+   * One pass over the accepted events, handing each to every sink. Over many customers two threads
+   * share the work by customer id range (each reads every row and handles its own customers), so
+   * each customer's events still arrive in log order and the sinks' arrays are written by one
+   * thread per customer.
+   */
+  private void pass(CompiledAggregate accepting, Sink[] sinks) {
+    int capacity = data.customers().capacity();
+    EventLog log = data.events();
+    int[] rows = log.rows(accepting.event);
+    if (capacity < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      pass(accepting, sinks, rows, 0, capacity);
+      return;
+    }
+    int middle = capacity / 2;
+    java.util.concurrent.CompletableFuture<Void> upper =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> pass(accepting, sinks, rows, middle, capacity));
+    pass(accepting, sinks, rows, 0, middle);
+    upper.join();
+  }
+
+  private void pass(
+      CompiledAggregate accepting, Sink[] sinks, int[] rows, int fromCustomer, int toCustomer) {
+    EventLog log = data.events();
+    EventView.Row cursor = new EventView.Row(log);
+    for (int row : rows) {
+      int customer = log.customer(row);
+      if (customer < fromCustomer || customer >= toCustomer) {
+        continue;
+      }
+      int day = log.epochDay(row);
+      cursor.row = row;
+      if (accepting.accepts(day, cursor)) {
+        for (Sink sink : sinks) {
+          sink.add(customer, day, row, cursor);
+        }
+      }
+    }
+  }
+
+  private Sink sink(CompiledAggregate agg) {
+    int capacity = data.customers().capacity();
     return switch (agg.fn) {
-      case COUNT -> count(agg);
-      case SUM, AVG, MIN, MAX -> values(agg);
-      case FIRST, LAST, DAYS_SINCE_FIRST, DAYS_SINCE_LAST -> days(agg);
-      case DISTINCT -> distinct(agg);
+      case COUNT -> new Count(capacity);
+      case SUM, AVG, MIN, MAX -> new Values(agg, capacity);
+      case FIRST, LAST, DAYS_SINCE_FIRST, DAYS_SINCE_LAST -> new Days(agg.fn, capacity, today);
+      case DISTINCT -> new Distinct(agg, data.events(), capacity);
     };
   }
 
-  private double[] count(CompiledAggregate agg) {
-    int capacity = data.customers().capacity();
-    double[] counts = new double[capacity];
-    EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
-    for (int row : log.rows(agg.event)) {
-      int customer = log.customer(row);
-      cursor.row = row;
-      if (customer < capacity && agg.accepts(log.epochDay(row), cursor)) {
-        counts[customer]++;
-      }
-    }
-    return counts;
+  /** Takes the accepted events of one aggregate and gives its value per customer id. */
+  private interface Sink {
+    void add(int customer, int day, int row, EventView event);
+
+    double[] finish();
   }
 
-  private double[] values(CompiledAggregate agg) {
-    int capacity = data.customers().capacity();
-    double[] result = new double[capacity];
-    int[] valued = new int[capacity];
-    boolean extreme = agg.fn == AggFn.MIN || agg.fn == AggFn.MAX;
-    EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
-    for (int row : log.rows(agg.event)) {
-      int customer = log.customer(row);
-      cursor.row = row;
-      if (customer >= capacity || !agg.accepts(log.epochDay(row), cursor)) {
-        continue;
-      }
-      double v = agg.valueOf(cursor);
+  private static final class Count implements Sink {
+    private final double[] counts;
+
+    Count(int capacity) {
+      counts = new double[capacity];
+    }
+
+    @Override
+    public void add(int customer, int day, int row, EventView event) {
+      counts[customer]++;
+    }
+
+    @Override
+    public double[] finish() {
+      return counts;
+    }
+  }
+
+  private static final class Values implements Sink {
+    private final CompiledAggregate agg;
+    private final boolean extreme;
+    private final double[] result;
+    private final int[] valued;
+
+    Values(CompiledAggregate agg, int capacity) {
+      this.agg = agg;
+      this.extreme = agg.fn == AggFn.MIN || agg.fn == AggFn.MAX;
+      this.result = new double[capacity];
+      this.valued = new int[capacity];
+    }
+
+    @Override
+    public void add(int customer, int day, int row, EventView event) {
+      double v = agg.valueOf(event);
       if (Double.isNaN(v)) {
-        continue;
+        return;
       }
       if (!extreme || valued[customer] == 0) {
         result[customer] = extreme ? v : result[customer] + v;
@@ -66,110 +164,172 @@ final class BitmapAggregates {
       }
       valued[customer]++;
     }
-    if (agg.fn == AggFn.SUM) {
+
+    @Override
+    public double[] finish() {
+      if (agg.fn == AggFn.SUM) {
+        return result;
+      }
+      for (int id = 0; id < result.length; id++) {
+        if (valued[id] == 0) {
+          result[id] = Double.NaN;
+        } else if (agg.fn == AggFn.AVG) {
+          result[id] /= valued[id];
+        }
+      }
       return result;
     }
-    for (int id = 0; id < capacity; id++) {
-      if (valued[id] == 0) {
-        result[id] = Double.NaN;
-      } else if (agg.fn == AggFn.AVG) {
-        result[id] /= valued[id];
-      }
-    }
-    return result;
   }
 
-  private double[] days(CompiledAggregate agg) {
-    int capacity = data.customers().capacity();
-    boolean first = agg.fn == AggFn.FIRST || agg.fn == AggFn.DAYS_SINCE_FIRST;
-    int none = first ? Integer.MAX_VALUE : Integer.MIN_VALUE;
-    int[] days = new int[capacity];
-    Arrays.fill(days, none);
-    EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
-    for (int row : log.rows(agg.event)) {
-      int customer = log.customer(row);
-      int day = log.epochDay(row);
-      cursor.row = row;
-      if (customer < capacity && agg.accepts(day, cursor)) {
-        days[customer] = first ? Math.min(days[customer], day) : Math.max(days[customer], day);
+  private static final class Days implements Sink {
+    private final AggFn fn;
+    private final boolean first;
+    private final int none;
+    private final int[] days;
+    private final int today;
+
+    Days(AggFn fn, int capacity, int today) {
+      this.fn = fn;
+      this.first = fn == AggFn.FIRST || fn == AggFn.DAYS_SINCE_FIRST;
+      this.none = first ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+      this.days = new int[capacity];
+      this.today = today;
+      Arrays.fill(days, none);
+    }
+
+    @Override
+    public void add(int customer, int day, int row, EventView event) {
+      days[customer] = first ? Math.min(days[customer], day) : Math.max(days[customer], day);
+    }
+
+    @Override
+    public double[] finish() {
+      boolean since = fn == AggFn.DAYS_SINCE_FIRST || fn == AggFn.DAYS_SINCE_LAST;
+      double[] result = new double[days.length];
+      for (int id = 0; id < days.length; id++) {
+        result[id] =
+            days[id] == none ? Double.NaN : since ? (double) today - days[id] : (double) days[id];
       }
+      return result;
     }
-    boolean since = agg.fn == AggFn.DAYS_SINCE_FIRST || agg.fn == AggFn.DAYS_SINCE_LAST;
-    double[] result = new double[capacity];
-    for (int id = 0; id < capacity; id++) {
-      result[id] =
-          days[id] == none ? Double.NaN : since ? (double) today - days[id] : (double) days[id];
-    }
-    return result;
   }
 
   /**
-   * Distinct non-missing keys per customer without a set per customer: the accepted events' keys
-   * are grouped by customer (a counting sort: count, prefix sums, scatter), then each customer's
-   * few keys are sorted in place and the runs counted. Cost: O(events) plus a small sort per
-   * customer.
+   * Distinct non-missing keys per customer without a set per customer. Keys usually arrive in
+   * ascending order per customer (order ids grow with time), so the first pass only counts rises
+   * and skips repeats of the last key; the customers whose keys ever went down are recounted
+   * exactly in a second pass that groups their keys (a counting sort by customer, then a small sort
+   * per customer). Cost: O(events), plus the second pass when keys come out of order.
    */
-  private double[] distinct(CompiledAggregate agg) {
-    int capacity = data.customers().capacity();
-    EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
-    int[] rows = log.rows(agg.event);
-    int[] customerOf = new int[rows.length];
-    double[] keyOf = new double[rows.length];
-    int accepted = 0;
-    int[] start = new int[capacity + 1];
-    for (int row : rows) {
-      int customer = log.customer(row);
-      cursor.row = row;
-      if (customer >= capacity || !agg.accepts(log.epochDay(row), cursor)) {
-        continue;
+  private static final class Distinct implements Sink {
+    private final CompiledAggregate agg;
+    private final EventLog log;
+    private final double[] counts;
+    private final double[] last;
+    private final boolean[] unordered;
+
+    Distinct(CompiledAggregate agg, EventLog log, int capacity) {
+      this.agg = agg;
+      this.log = log;
+      this.counts = new double[capacity];
+      this.last = new double[capacity];
+      this.unordered = new boolean[capacity];
+      Arrays.fill(last, Double.NaN);
+    }
+
+    @Override
+    public void add(int customer, int day, int row, EventView event) {
+      double key = agg.keyOf(log, row, event);
+      if (Double.isNaN(key) || unordered[customer]) {
+        return;
       }
-      double key = agg.keyOf(log, row, cursor);
-      if (Double.isNaN(key)) {
-        continue;
+      double previous = last[customer];
+      if (Double.isNaN(previous) || key > previous) {
+        counts[customer]++;
+        last[customer] = key;
+      } else if (key < previous) {
+        unordered[customer] = true;
       }
-      customerOf[accepted] = customer;
-      keyOf[accepted++] = key;
-      start[customer + 1]++;
     }
-    for (int id = 0; id < capacity; id++) {
-      start[id + 1] += start[id];
+
+    @Override
+    public double[] finish() {
+      for (boolean recount : unordered) {
+        if (recount) {
+          recountUnordered();
+          break;
+        }
+      }
+      return counts;
     }
-    double[] grouped = new double[accepted];
-    int[] fill = Arrays.copyOf(start, capacity);
-    for (int i = 0; i < accepted; i++) {
-      grouped[fill[customerOf[i]]++] = keyOf[i];
+
+    private void recountUnordered() {
+      int capacity = counts.length;
+      int[] start = new int[capacity + 1];
+      int[] customerOf = new int[1024];
+      double[] keyOf = new double[1024];
+      int accepted = 0;
+      EventView.Row cursor = new EventView.Row(log);
+      for (int row : log.rows(agg.event)) {
+        int customer = log.customer(row);
+        if (customer >= capacity || !unordered[customer]) {
+          continue;
+        }
+        cursor.row = row;
+        if (!agg.accepts(log.epochDay(row), cursor)) {
+          continue;
+        }
+        double key = agg.keyOf(log, row, cursor);
+        if (Double.isNaN(key)) {
+          continue;
+        }
+        if (accepted == customerOf.length) {
+          customerOf = Arrays.copyOf(customerOf, accepted * 2);
+          keyOf = Arrays.copyOf(keyOf, accepted * 2);
+        }
+        customerOf[accepted] = customer;
+        keyOf[accepted++] = key;
+        start[customer + 1]++;
+      }
+      for (int id = 0; id < capacity; id++) {
+        start[id + 1] += start[id];
+      }
+      double[] grouped = new double[accepted];
+      int[] fill = Arrays.copyOf(start, capacity);
+      for (int i = 0; i < accepted; i++) {
+        grouped[fill[customerOf[i]]++] = keyOf[i];
+      }
+      for (int id = 0; id < capacity; id++) {
+        if (unordered[id]) {
+          counts[id] = distinct(grouped, start[id], start[id + 1]);
+        }
+      }
     }
-    double[] counts = new double[capacity];
-    for (int id = 0; id < capacity; id++) {
-      int from = start[id];
-      int to = start[id + 1];
+
+    private static int distinct(double[] keys, int from, int to) {
       if (to - from <= 1) {
-        counts[id] = to - from;
-        continue;
+        return to - from;
       }
-      if (to - from <= 16) {
-        for (int i = from + 1; i < to; i++) { // insertion sort: most customers have a few keys
-          double v = grouped[i];
+      if (to - from <= 16) { // insertion sort: most customers have a few keys
+        for (int i = from + 1; i < to; i++) {
+          double v = keys[i];
           int j = i - 1;
-          while (j >= from && grouped[j] > v) {
-            grouped[j + 1] = grouped[j];
+          while (j >= from && keys[j] > v) {
+            keys[j + 1] = keys[j];
             j--;
           }
-          grouped[j + 1] = v;
+          keys[j + 1] = v;
         }
       } else {
-        Arrays.sort(grouped, from, to);
+        Arrays.sort(keys, from, to);
       }
       int distinct = 1;
       for (int i = from + 1; i < to; i++) {
-        if (grouped[i] != grouped[i - 1]) {
+        if (keys[i] != keys[i - 1]) {
           distinct++;
         }
       }
-      counts[id] = distinct;
+      return distinct;
     }
-    return counts;
   }
 }

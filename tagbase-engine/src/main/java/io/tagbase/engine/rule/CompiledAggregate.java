@@ -17,6 +17,7 @@ final class CompiledAggregate {
   private final Predicate<EventView> filter;
   private final Expr expression;
   private final boolean textKey;
+  private final Rule where;
 
   CompiledAggregate(
       AggFn fn,
@@ -34,6 +35,7 @@ final class CompiledAggregate {
     this.to = Window.toDay(window, today);
     this.filter = where == null ? e -> true : filter(where, type, today);
     this.expression = expression;
+    this.where = where;
     this.textKey =
         expression instanceof Expr.Prop p
             && type.property(p.name()).map(f -> f.type().isText()).orElse(false);
@@ -47,6 +49,14 @@ final class CompiledAggregate {
   static CompiledAggregate of(Rule.Did did, RuleSchema schema, int today) {
     return new CompiledAggregate(
         AggFn.COUNT, did.event(), null, did.where(), did.window(), schema, today);
+  }
+
+  /** Whether {@code other} accepts exactly the same events (type, days and filter). */
+  boolean sameEvents(CompiledAggregate other) {
+    return event.equals(other.event)
+        && from == other.from
+        && to == other.to
+        && java.util.Objects.equals(where, other.where);
   }
 
   /** Whether an event of this type on {@code day} counts. */

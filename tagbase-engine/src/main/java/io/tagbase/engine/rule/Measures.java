@@ -67,6 +67,18 @@ public final class Measures {
     throw new IllegalArgumentException("not a number per customer: " + operand);
   }
 
+  /**
+   * Several aggregates per customer id as of {@code asOf}, in the order given; aggregates over the
+   * same events (type, filter, window) share one pass, as RFM's recency, frequency and monetary do.
+   */
+  public static List<double[]> computeAll(
+      List<Operand.Aggregate> aggregates, RuleData data, LocalDate asOf) {
+    int today = (int) asOf.toEpochDay();
+    return new BitmapAggregates(data, today)
+        .computeAll(
+            aggregates.stream().map(a -> CompiledAggregate.of(a, data.schema(), today)).toList());
+  }
+
   /** The days of the events a {@code did} clause accepts (type, filter, window), per customer. */
   public static EventDays days(Rule.Did did, RuleData data, LocalDate asOf) {
     int today = (int) asOf.toEpochDay();

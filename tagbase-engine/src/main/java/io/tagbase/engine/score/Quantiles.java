@@ -28,26 +28,37 @@ public final class Quantiles {
 
   /**
    * The k - 1 cut points that split {@code values} into k bands: the quantiles at 1/k, 2/k, ... NaN
-   * values are ignored; no values gives no cut points. Cost: O(n log k) expected, by selecting only
-   * the order statistics the cut points need (no full sort); {@code values} is not changed.
+   * values are ignored; no values gives no cut points; {@code values} is not changed. Cost: two
+   * passes over the values and a sort of the few buckets that hold the order statistics the cut
+   * points need (a radix select on the top 16 bits of each value), not a sort of everything.
    */
   public static double[] cutPoints(double[] values, int k) {
+    double[] whole = wholeNumberCuts(values, k);
+    if (whole != null) {
+      return whole;
+    }
+    int[] counts = new int[BUCKETS];
+    double[] least = new double[BUCKETS];
+    double[] most = new double[BUCKETS];
     int n = 0;
     for (double v : values) {
       if (!Double.isNaN(v)) {
+        int b = bucket(v);
+        if (counts[b]++ == 0) {
+          least[b] = v;
+          most[b] = v;
+        } else if (v < least[b]) {
+          least[b] = v;
+        } else if (v > most[b]) {
+          most[b] = v;
+        }
         n++;
       }
     }
     if (n == 0) {
       return new double[0];
     }
-    double[] a = new double[n];
-    int fill = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        a[fill++] = v;
-      }
-    }
+    // the ranks the cut points read: lo and lo + 1 of each
     int[] ranks = new int[2 * (k - 1)];
     for (int i = 1; i < k; i++) {
       long scaled = (long) (n - 1) * i;
@@ -55,64 +66,133 @@ public final class Quantiles {
       ranks[2 * (i - 1)] = lo;
       ranks[2 * (i - 1) + 1] = Math.min(lo + 1, n - 1);
     }
-    int[] sortedRanks = java.util.Arrays.stream(ranks).distinct().sorted().toArray();
-    select(a, 0, n - 1, sortedRanks, 0, sortedRanks.length - 1);
+    int[] first = new int[BUCKETS + 1]; // rank of each bucket's first value
+    for (int b = 0; b < BUCKETS; b++) {
+      first[b + 1] = first[b] + counts[b];
+    }
+    // a bucket of one repeated value (small whole numbers: days, counts) needs no second look
+    double[][] held = new double[BUCKETS][];
+    boolean collect = false;
+    for (int rank : ranks) {
+      int b = bucketOfRank(first, rank);
+      if (held[b] == null) {
+        held[b] = least[b] == most[b] ? new double[] {least[b]} : new double[counts[b]];
+        collect |= held[b].length > 1;
+      }
+    }
+    if (collect) {
+      int[] fill = new int[BUCKETS];
+      for (double v : values) {
+        if (!Double.isNaN(v)) {
+          int b = bucket(v);
+          if (held[b] != null && held[b].length > 1) {
+            held[b][fill[b]++] = v;
+          }
+        }
+      }
+      for (double[] bucket : held) {
+        if (bucket != null && bucket.length > 1) {
+          java.util.Arrays.sort(bucket);
+        }
+      }
+    }
     double[] cuts = new double[k - 1];
     for (int i = 1; i < k; i++) {
       long scaled = (long) (n - 1) * i;
       int lo = (int) (scaled / k);
       double fraction = (double) (scaled % k) / k;
-      cuts[i - 1] = fraction == 0 || lo + 1 >= n ? a[lo] : a[lo] + fraction * (a[lo + 1] - a[lo]);
+      double low = valueAt(held, first, lo);
+      cuts[i - 1] =
+          fraction == 0 || lo + 1 >= n
+              ? low
+              : low + fraction * (valueAt(held, first, lo + 1) - low);
     }
     return cuts;
   }
 
+  private static final int BUCKETS = 1 << 16;
+  private static final int WHOLE_RANGE = 1 << 20;
+
   /**
-   * Moves the order statistics {@code ranks[rlo..rhi]} (ascending, within [lo, hi]) into place:
-   * afterwards a[r] is the r-th smallest value for each of them. Three-way partitions, so runs of
-   * equal values (small integer measures) end a branch at once.
+   * Cut points by counting, when every value is a whole number within a range of about a million
+   * (days, counts, cents of small sums): a histogram gives every order statistic. Null otherwise.
    */
-  private static void select(double[] a, int lo, int hi, int[] ranks, int rlo, int rhi) {
-    while (rlo <= rhi && lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      double pivot = median(a[lo], a[mid], a[hi]);
-      int lt = lo;
-      int i = lo;
-      int gt = hi;
-      while (i <= gt) {
-        double v = a[i];
-        if (v < pivot) {
-          a[i++] = a[lt];
-          a[lt++] = v;
-        } else if (v > pivot) {
-          a[i] = a[gt];
-          a[gt--] = v;
-        } else {
-          i++;
-        }
+  private static double[] wholeNumberCuts(double[] values, int k) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int n = 0;
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        continue;
       }
-      int left = rlo;
-      while (left <= rhi && ranks[left] < lt) {
-        left++;
+      if (v != Math.rint(v) || Double.isInfinite(v)) {
+        return null;
       }
-      int right = left;
-      while (right <= rhi && ranks[right] <= gt) {
-        right++;
-      }
-      if (left - rlo < rhi - right + 1) {
-        select(a, lo, lt - 1, ranks, rlo, left - 1);
-        lo = gt + 1;
-        rlo = right;
-      } else {
-        select(a, gt + 1, hi, ranks, right, rhi);
-        hi = lt - 1;
-        rhi = left - 1;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      n++;
+      if (max - min >= WHOLE_RANGE) {
+        return null;
       }
     }
+    if (n == 0) {
+      return new double[0];
+    }
+    int[] counts = new int[(int) (max - min) + 1];
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        counts[(int) (v - min)]++;
+      }
+    }
+    double[] cuts = new double[k - 1];
+    int bin = 0;
+    long below = 0; // values in the bins before {@code bin}
+    for (int i = 1; i < k; i++) {
+      long scaled = (long) (n - 1) * i;
+      int lo = (int) (scaled / k);
+      double fraction = (double) (scaled % k) / k;
+      while (below + counts[bin] <= lo) {
+        below += counts[bin++];
+      }
+      double low = min + bin;
+      double high = low;
+      if (fraction != 0 && lo + 1 < n) {
+        int next = bin;
+        long nextBelow = below;
+        while (nextBelow + counts[next] <= lo + 1) {
+          nextBelow += counts[next++];
+        }
+        high = min + next;
+      }
+      cuts[i - 1] = fraction == 0 || lo + 1 >= n ? low : low + fraction * (high - low);
+    }
+    return cuts;
   }
 
-  private static double median(double a, double b, double c) {
-    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  /** The top 16 bits of the value in an order that sorts like the numbers. */
+  private static int bucket(double v) {
+    long bits = Double.doubleToLongBits(v);
+    long ordered = bits >= 0 ? bits ^ Long.MIN_VALUE : ~bits;
+    return (int) (ordered >>> 48);
+  }
+
+  private static int bucketOfRank(int[] first, int rank) {
+    int lo = 0;
+    int hi = BUCKETS - 1;
+    while (lo < hi) { // the last bucket whose first rank is <= rank
+      int mid = (lo + hi + 1) >>> 1;
+      if (first[mid] <= rank) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private static double valueAt(double[][] held, int[] first, int rank) {
+    int b = bucketOfRank(first, rank);
+    return held[b].length == 1 ? held[b][0] : held[b][rank - first[b]];
   }
 
   /**

@@ -102,6 +102,37 @@ class MeasuresTest {
   }
 
   @Test
+  void aggregatesSharingTheirEventsInOnePassEqualEachAlone() {
+    for (long seed = 1; seed <= 10; seed++) {
+      RuleWorld world = new RuleWorld(seed, 300);
+      CheckedRule rule =
+          RuleChecker.check(
+              "days since last(order where quantity > 1) exists"
+                  + " and distinct count(order where quantity > 1, sku) exists"
+                  + " and sum(order where quantity > 1, quantity * unit_price) exists"
+                  + " and avg(order, unit_price, last 30 days) exists"
+                  + " and max(order where quantity > 1, unit_price) exists"
+                  + " and first(visit) exists",
+              RuleWorld.SCHEMA);
+      List<Operand.Aggregate> aggs = Measures.aggregates(rule);
+      List<double[]> together = Measures.computeAll(aggs, world.data, AS_OF);
+      int today = (int) AS_OF.toEpochDay();
+      List<double[]> split = // two threads by customer range, as over a million customers
+          new BitmapAggregates(world.data, today, 0)
+              .computeAll(
+                  aggs.stream()
+                      .map(a -> CompiledAggregate.of(a, RuleWorld.SCHEMA, today))
+                      .toList());
+      for (int i = 0; i < aggs.size(); i++) {
+        assertThat(together.get(i))
+            .as("%s", aggs.get(i))
+            .isEqualTo(Measures.compute(aggs.get(i), world.data, AS_OF));
+        assertThat(split.get(i)).as("%s on two threads", aggs.get(i)).isEqualTo(together.get(i));
+      }
+    }
+  }
+
+  @Test
   void eventDaysMatchAPlainLoop() {
     for (long seed = 1; seed <= 20; seed++) {
       RuleWorld world = new RuleWorld(seed, 300);

@@ -71,8 +71,12 @@ class QuantilesTest {
       int n = 1 + random.nextInt(60);
       int k = 2 + random.nextInt(8);
       double[] values = new double[n];
+      boolean whole = round % 2 == 0; // whole numbers take the counting path
       for (int i = 0; i < n; i++) {
-        values[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(1000) / 4.0;
+        values[i] =
+            whole
+                ? random.nextInt(3) == 0 ? random.nextInt(5) : random.nextInt(2_000) - 300
+                : random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(1000) / 4.0;
       }
       double[] sorted = values.clone();
       Arrays.sort(sorted);
