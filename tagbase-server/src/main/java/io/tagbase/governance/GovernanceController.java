@@ -32,13 +32,26 @@ class GovernanceController {
   private final SimilarTags similar;
   private final NamingStandards naming;
   private final TagMerger merger;
+  private final Approvals approvals;
+
+  /** A change request with the word diff of its rule. */
+  record ApprovalView(ChangeRequest request, List<TextDiff.Part> diff) {
+    static ApprovalView of(ChangeRequest r) {
+      return new ApprovalView(r, TextDiff.of(r.current(), r.proposed()));
+    }
+  }
+
+  /** An approver's decision; the note is optional. */
+  record Decision(@jakarta.validation.constraints.Size(max = 1000) String note) {}
 
   GovernanceController(
       TagUsages usages,
       TagHealth health,
       SimilarTags similar,
       NamingStandards naming,
-      TagMerger merger) {
+      TagMerger merger,
+      Approvals approvals) {
+    this.approvals = approvals;
     this.usages = usages;
     this.health = health;
     this.similar = similar;
@@ -182,5 +195,51 @@ class GovernanceController {
         .mergedInto(code)
         .<Map<String, Object>>map(m -> Map.of("tag", code, "mergedInto", m.kept(), "merge", m))
         .orElse(Map.of("tag", code));
+  }
+
+  @GetMapping("/approvals")
+  @Operation(
+      summary = "Change requests (the approvals inbox), newest first",
+      description = "status PENDING (default), APPROVED, REJECTED or ALL.")
+  List<ApprovalView> approvals(
+      @RequestParam(defaultValue = "PENDING") String status,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (!List.of("PENDING", "APPROVED", "REJECTED", "ALL").contains(status)) {
+      throw new InvalidInputException(
+          "status", "status must be PENDING, APPROVED, REJECTED or ALL.");
+    }
+    return approvals
+        .list("ALL".equals(status) ? null : status, Math.max(1, Math.min(limit, 500)))
+        .stream()
+        .map(ApprovalView::of)
+        .toList();
+  }
+
+  @GetMapping("/approvals/{id}")
+  @Operation(summary = "One change request with the diff of its rule and its dry-run effect")
+  ApprovalView approval(@PathVariable long id) {
+    return ApprovalView.of(approvals.get(id));
+  }
+
+  @PostMapping("/approvals/{id}/approve")
+  @Operation(
+      summary = "Approve a change request (needs APPROVE)",
+      description = "Saves the requested rule in the approver's name and evaluates it.")
+  ApprovalView approve(
+      @PathVariable long id,
+      @Valid @RequestBody(required = false) Decision decision,
+      Principal principal) {
+    return ApprovalView.of(
+        approvals.approve(id, principal.getName(), decision == null ? null : decision.note()));
+  }
+
+  @PostMapping("/approvals/{id}/reject")
+  @Operation(summary = "Reject a change request (needs APPROVE); the rule stays as it is")
+  ApprovalView reject(
+      @PathVariable long id,
+      @Valid @RequestBody(required = false) Decision decision,
+      Principal principal) {
+    return ApprovalView.of(
+        approvals.reject(id, principal.getName(), decision == null ? null : decision.note()));
   }
 }

@@ -58,8 +58,10 @@ public class RuleService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final TemplateService templates;
+  private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
 
   RuleService(
+      org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
       CustomerService customers,
       MembershipIndex index,
@@ -70,6 +72,7 @@ public class RuleService {
       TransactionTemplate tx,
       Clock clock,
       TemplateService templates) {
+    this.gates = gates;
     this.templates = templates;
     this.taxonomy = taxonomy;
     this.customers = customers;
@@ -115,6 +118,8 @@ public class RuleService {
               + String.join(" -> ", cycle)
               + ".");
     }
+    String current = repository.find(tag.id()).map(TagRule::text).orElse(null);
+    gates.orderedStream().forEach(g -> g.saving(tag, current, text, actor));
     tx.executeWithoutResult(
         s ->
             repository.save(

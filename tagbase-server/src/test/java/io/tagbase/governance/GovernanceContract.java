@@ -63,6 +63,7 @@ abstract class GovernanceContract {
   @Autowired SimilarTags similar;
   @Autowired TagMerger merger;
   @Autowired TestClock clock;
+  @Autowired Approvals approvals;
 
   String category;
 
@@ -420,5 +421,102 @@ abstract class GovernanceContract {
         .hasMessageContaining("itself");
     assertThatThrownBy(() -> merger.merge(kept, List.of("no_such_tag_x"), "admin"))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  void asEditorWithoutApprove(Runnable work) {
+    var auth =
+        new org.springframework.security.authentication.TestingAuthenticationToken(
+            "editor", null, "PERM_RULES_WRITE");
+    org.springframework.security.core.context.SecurityContextHolder.getContext()
+        .setAuthentication(auth);
+    try {
+      work.run();
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+  }
+
+  @Test
+  void aNonApproversChangeToAnActiveRuleBecomesARequestAnApproverAccepts() {
+    String x = manual("x");
+    String y = manual("y");
+    String c1 = customer(), c2 = customer(), c3 = customer();
+    give(x, c1, c2);
+    give(y, c3);
+    String rule = tag("rule", "规则", "Rule", TagKind.RULE);
+    rules.save(rule, "has tag " + x, "admin");
+
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(() -> rules.save(rule, "has tag " + y, "editor"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("waiting as request"));
+
+    assertThat(rules.get(rule).text()).isEqualTo("has tag " + x);
+    ChangeRequest request =
+        approvals.list("PENDING", 500).stream()
+            .filter(r -> r.tagCode().equals(rule))
+            .findFirst()
+            .orElseThrow();
+    assertThat(request.current()).isEqualTo("has tag " + x);
+    assertThat(request.proposed()).isEqualTo("has tag " + y);
+    assertThat(request.membersNow()).isEqualTo(2);
+    assertThat(request.membersThen()).isEqualTo(1);
+    assertThat(request.entering()).isEqualTo(1);
+    assertThat(request.leaving()).isEqualTo(2);
+    assertThat(request.requestedBy()).isEqualTo("editor");
+
+    ChangeRequest approved = approvals.approve(request.id(), "boss", "ok");
+
+    assertThat(approved.status()).isEqualTo("APPROVED");
+    assertThat(approved.decidedBy()).isEqualTo("boss");
+    assertThat(rules.get(rule).text()).isEqualTo("has tag " + y);
+    assertThat(index.count(rule)).isEqualTo(1);
+    assertThatThrownBy(() -> approvals.reject(request.id(), "boss", null))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aRejectedRequestLeavesTheRuleAsItWas() {
+    String x = manual("x");
+    String rule = tag("rule", "规则", "Rule", TagKind.RULE);
+    rules.save(rule, "has tag " + x, "admin");
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(() -> rules.save(rule, "not has tag " + x, "editor"))
+                .isInstanceOf(ConflictException.class));
+    ChangeRequest request =
+        approvals.list("PENDING", 500).stream()
+            .filter(r -> r.tagCode().equals(rule))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(approvals.reject(request.id(), "boss", "no").status()).isEqualTo("REJECTED");
+    assertThat(rules.get(rule).text()).isEqualTo("has tag " + x);
+  }
+
+  @Test
+  void aDraftTagsRuleIsSavedWithoutApproval() {
+    String x = manual("x");
+    String code = unique("draft");
+    taxonomy.createTag(
+        new NewTag(
+            code,
+            category,
+            "草稿",
+            "Draft",
+            null,
+            null,
+            TagKind.RULE,
+            TagStatus.DRAFT,
+            null,
+            null,
+            null,
+            RefreshMode.REAL_TIME,
+            null,
+            null),
+        "tester");
+    asEditorWithoutApprove(() -> rules.save(code, "has tag " + x, "editor"));
+    assertThat(rules.get(code).text()).isEqualTo("has tag " + x);
   }
 }
