@@ -99,16 +99,14 @@ public class TagMerger {
   @Transactional(readOnly = true)
   public MergePreview preview(String kept, List<String> merged) {
     TagDefinition keptTag = check(kept, merged);
+    // From the index: what each merged tag adds beyond the kept tag and the tags before it.
     Map<String, Long> added = new LinkedHashMap<>();
-    Set<String> counted = new LinkedHashSet<>();
+    List<Condition> before = new ArrayList<>(List.of(Condition.tag(kept)));
     for (String code : merged) {
-      long gain = 0;
-      for (String[] holder : repository.holdersNotIn(code, kept)) {
-        if (counted.add(holder[0])) {
-          gain++;
-        }
-      }
-      added.put(code, gain);
+      added.put(
+          code,
+          index.count(Condition.and(Condition.tag(code), Condition.not(Condition.or(before)))));
+      before.add(Condition.tag(code));
     }
     List<Usage> rewrites = new ArrayList<>();
     for (String code : merged) {
