@@ -88,6 +88,37 @@ public class NamingStandards implements TagGuard {
         .orElse(List.of());
   }
 
+  /**
+   * How each of the tags breaks its category's standard, by tag code (tags that keep theirs left
+   * out). One read of the standards and categories for all of them.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, List<Violation>> violations(List<TagDefinition> tags) {
+    java.util.Map<Long, NamingStandard> byCategory = new java.util.HashMap<>();
+    java.util.Map<String, NamingStandard> byCode = new java.util.HashMap<>();
+    all().forEach(s -> byCode.put(s.categoryCode(), s));
+    taxonomy
+        .categories()
+        .forEach(
+            c -> {
+              if (byCode.containsKey(c.code())) {
+                byCategory.put(c.id(), byCode.get(c.code()));
+              }
+            });
+    java.util.Map<String, List<Violation>> out = new java.util.HashMap<>();
+    for (TagDefinition tag : tags) {
+      NamingStandard s = byCategory.get(tag.categoryId());
+      if (s != null) {
+        List<Violation> found =
+            check(s, tag.code(), true, tag.descriptionZh(), tag.descriptionEn(), tag.owner());
+        if (!found.isEmpty()) {
+          out.put(tag.code(), found);
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public void creating(NewTag tag, TagCategory category) {
     of(category.code())

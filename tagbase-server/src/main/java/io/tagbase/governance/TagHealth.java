@@ -76,8 +76,10 @@ public class TagHealth {
             .map(UserAccount::username)
             .collect(Collectors.toSet());
     int population = counts.population();
+    List<TagDefinition> tags = taxonomy.tags();
+    Map<String, List<NamingStandards.Violation>> naming = this.naming.violations(tags);
     List<Finding> out = new ArrayList<>();
-    for (TagDefinition tag : taxonomy.tags()) {
+    for (TagDefinition tag : tags) {
       if (tag.status() == TagStatus.ARCHIVED) {
         continue;
       }
@@ -141,7 +143,7 @@ public class TagHealth {
         out.add(new Finding(code, "NO_DESCRIPTION", "It has no description.", "EDIT"));
       }
       naming
-          .violations(tag)
+          .getOrDefault(code, List.of())
           .forEach(v -> out.add(new Finding(code, "NAMING", v.message(), "EDIT")));
     }
     out.sort(Comparator.comparing(Finding::tag).thenComparing(Finding::kind));
