@@ -56,8 +56,10 @@ public class RuleService {
   private final Clock clock;
   private final TemplateService templates;
   private final io.tagbase.privacy.AuditLog audit;
+  private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
 
   RuleService(
+      org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
       CustomerService customers,
       MembershipIndex index,
@@ -69,6 +71,7 @@ public class RuleService {
       Clock clock,
       TemplateService templates,
       io.tagbase.privacy.AuditLog audit) {
+    this.gates = gates;
     this.templates = templates;
     this.audit = audit;
     this.taxonomy = taxonomy;
@@ -115,6 +118,8 @@ public class RuleService {
               + String.join(" -> ", cycle)
               + ".");
     }
+    String current = repository.find(tag.id()).map(TagRule::text).orElse(null);
+    gates.orderedStream().forEach(g -> g.saving(tag, current, text, actor));
     audit.record(actor, "RULE_SAVED", "tag", tagCode, rule.toString());
     tx.executeWithoutResult(
         s ->

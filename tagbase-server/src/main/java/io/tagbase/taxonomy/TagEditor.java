@@ -22,13 +22,16 @@ public class TagEditor {
   private final JdbcTaxonomyEdits edits;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<TagGuard> guards;
 
   TagEditor(
+      org.springframework.beans.factory.ObjectProvider<TagGuard> guards,
       TaxonomyService taxonomy,
       JdbcTaxonomyRepository repository,
       JdbcTaxonomyEdits edits,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.guards = guards;
     this.taxonomy = taxonomy;
     this.repository = repository;
     this.edits = edits;
@@ -45,6 +48,12 @@ public class TagEditor {
     if (changed.equals(current)) {
       return current;
     }
+    TagCategory category =
+        taxonomy.categories().stream()
+            .filter(c -> c.id() == changed.categoryId())
+            .findFirst()
+            .orElseThrow();
+    guards.orderedStream().forEach(g -> g.updating(current, changed, category));
     store(current, changed, "UPDATE", actor);
     return taxonomy.get(code);
   }
@@ -76,7 +85,22 @@ public class TagEditor {
       throw Refusal.invalid(
           "status", "tag.error.transition", code, current.status().name(), target.name(), allowed);
     }
+    guards.orderedStream().forEach(g -> g.changingStatus(current, target));
     store(current, TagChanges.withStatus(current, target), "STATUS", actor);
+    return taxonomy.get(code);
+  }
+
+  /**
+   * Sets a tag's status outside the lifecycle and its guards, stored as a version with {@code
+   * change} (MERGED, RESTORE): only for changes Tagbase makes itself (a merge archives the merged
+   * tags once nothing refers to them; undoing the merge restores their status).
+   */
+  @Transactional
+  public TagDefinition forceStatus(String code, TagStatus status, String change, String actor) {
+    TagDefinition current = taxonomy.get(code);
+    if (current.status() != status) {
+      store(current, TagChanges.withStatus(current, status), change, actor);
+    }
     return taxonomy.get(code);
   }
 

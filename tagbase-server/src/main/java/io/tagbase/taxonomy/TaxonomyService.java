@@ -21,10 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaxonomyService {
   private final JdbcTaxonomyRepository repository;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<TagGuard> guards;
 
-  TaxonomyService(JdbcTaxonomyRepository repository, Clock clock) {
+  TaxonomyService(
+      JdbcTaxonomyRepository repository,
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<TagGuard> guards) {
     this.repository = repository;
     this.clock = clock;
+    this.guards = guards;
   }
 
   @Transactional(readOnly = true)
@@ -88,6 +93,7 @@ public class TaxonomyService {
                         "categoryCode", "No category with code '" + tag.categoryCode() + "'."));
     NewTagDefaults settings = NewTagDefaults.of(tag);
     checkValues(settings.valueType(), tag.values());
+    guards.orderedStream().forEach(g -> g.creating(tag, category));
     long id = repository.insertTag(tag, category.id(), settings, clock.instant());
     TagDefinition created = repository.tag(tag.code()).orElseThrow();
     repository.insertVersion(id, 1, "CREATE", actor, TagJson.write(created), clock.instant());
