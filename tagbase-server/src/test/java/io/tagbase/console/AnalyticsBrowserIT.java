@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tagbase.demo=true")
+    properties = {"tagbase.demo=true", "tagbase.test.context=analytics-browser"})
 @ActiveProfiles("test")
 class AnalyticsBrowserIT extends ConsoleSession {
   private static final String[] TIERS = {"gold", "silver", "bronze"};

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tagbase.demo=true")
+    properties = {"tagbase.demo=true", "tagbase.test.context=governance-browser"})
 @ActiveProfiles("test")
 class GovernanceBrowserIT extends ConsoleSession {
   @Autowired RuleService rules;
