@@ -35,6 +35,7 @@ class DashboardController {
   private final SizeSnapshots snapshots;
   private final JdbcAnalyticsRepository repository;
   private final SegmentLibrary segments;
+  private final io.tagbase.privacy.CallerAccess caller;
 
   DashboardController(
       CustomerService customers,
@@ -43,7 +44,9 @@ class DashboardController {
       DashboardSettings settings,
       SizeSnapshots snapshots,
       JdbcAnalyticsRepository repository,
-      SegmentLibrary segments) {
+      SegmentLibrary segments,
+      io.tagbase.privacy.CallerAccess caller) {
+    this.caller = caller;
     this.customers = customers;
     this.taxonomy = taxonomy;
     this.index = index;
@@ -55,8 +58,23 @@ class DashboardController {
 
   record TagSize(TagDefinition tag, long members) {}
 
-  @GetMapping({"/", "/dashboard"})
+  /**
+   * The home page: the dashboard, whose figures cover every customer; a caller who sees only the
+   * customers they own (a sales rep) starts from their customer list instead.
+   */
+  @GetMapping("/")
+  String home(Model model, Authentication user) {
+    if (caller.ownerScope().isPresent()) {
+      return "redirect:/customers";
+    }
+    return dashboard(model, user);
+  }
+
+  @GetMapping("/dashboard")
   String dashboard(Model model, Authentication user) {
+    if (caller.ownerScope().isPresent()) {
+      return "redirect:/customers";
+    }
     List<TagDefinition> tags = taxonomy.tags();
     List<TagSize> sizes =
         tags.stream()

@@ -70,24 +70,31 @@ final class BitmapAggregates {
   private void pass(CompiledAggregate accepting, Sink[] sinks) {
     int capacity = data.customers().capacity();
     EventLog log = data.events();
-    int[] rows = log.rows(accepting.event);
+    int[] rows = log.rowsShared(accepting.event); // read only, under the caller's read lock
+    int count = log.rowCount(accepting.event);
     if (capacity < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
-      pass(accepting, sinks, rows, 0, capacity);
+      pass(accepting, sinks, rows, count, 0, capacity);
       return;
     }
     int middle = capacity / 2;
     java.util.concurrent.CompletableFuture<Void> upper =
         java.util.concurrent.CompletableFuture.runAsync(
-            () -> pass(accepting, sinks, rows, middle, capacity));
-    pass(accepting, sinks, rows, 0, middle);
+            () -> pass(accepting, sinks, rows, count, middle, capacity));
+    pass(accepting, sinks, rows, count, 0, middle);
     upper.join();
   }
 
   private void pass(
-      CompiledAggregate accepting, Sink[] sinks, int[] rows, int fromCustomer, int toCustomer) {
+      CompiledAggregate accepting,
+      Sink[] sinks,
+      int[] rows,
+      int count,
+      int fromCustomer,
+      int toCustomer) {
     EventLog log = data.events();
     EventView.Row cursor = new EventView.Row(log);
-    for (int row : rows) {
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
       int customer = log.customer(row);
       if (customer < fromCustomer || customer >= toCustomer) {
         continue;

@@ -103,6 +103,18 @@ public final class EventLog {
     return code == null ? new int[0] : Arrays.copyOf(rowsByType.get(code), rowCounts.get(code));
   }
 
+  /** The rows of {@code type} without a copy: read only {@code [0, rowCount(type))}; no writes. */
+  int[] rowsShared(String type) {
+    Integer code = typeCodes.get(type);
+    return code == null ? new int[0] : rowsByType.get(code);
+  }
+
+  /** How many events of {@code type} there are. */
+  int rowCount(String type) {
+    Integer code = typeCodes.get(type);
+    return code == null ? 0 : rowCounts.get(code);
+  }
+
   public int customer(int row) {
     return customers[row];
   }

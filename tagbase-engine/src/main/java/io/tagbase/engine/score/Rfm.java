@@ -37,15 +37,23 @@ public final class Rfm {
         scored++;
       }
     }
-    double[][] cuts = {
-      recencyScoring.cuts(recency), frequencyScoring.cuts(frequency), monetaryScoring.cuts(monetary)
-    };
-    return new Scores(
-        recencyScoring.score(recency, cuts[0]),
-        frequencyScoring.score(frequency, cuts[1]),
-        monetaryScoring.score(monetary, cuts[2]),
-        cuts,
-        scored);
+    // the three measures are scored independently: recency and frequency on another thread
+    var r =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> scored(recency, recencyScoring));
+    var f =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> scored(frequency, frequencyScoring));
+    Object[] m = scored(monetary, monetaryScoring);
+    Object[] rs = r.join();
+    Object[] fs = f.join();
+    double[][] cuts = {(double[]) rs[1], (double[]) fs[1], (double[]) m[1]};
+    return new Scores((int[]) rs[0], (int[]) fs[0], (int[]) m[0], cuts, scored);
+  }
+
+  /** {scores, cut points} of one measure. */
+  private static Object[] scored(double[] values, Scoring scoring) {
+    double[] cuts = scoring.cuts(values);
+    return new Object[] {scoring.score(values, cuts), cuts};
   }
 
   /** A tier for every (r, f, m) in 1..bands, computed once. */
