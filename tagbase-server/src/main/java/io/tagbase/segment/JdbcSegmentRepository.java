@@ -177,7 +177,8 @@ class JdbcSegmentRepository {
   }
 
   /** The most common values of a built-in column among the members, most common first. */
-  List<ValueCount> topValues(long segmentId, String column, int limit) {
+  /** The most common values of a column among the members; only {@code owner}'s when given. */
+  List<ValueCount> topValues(long segmentId, String column, int limit, String owner) {
     if (!List.of("city", "channel", "gender").contains(column)) {
       throw new IllegalArgumentException("Not a groupable column: " + column);
     }
@@ -186,10 +187,12 @@ class JdbcSegmentRepository {
                 + column
                 + ", '') as v, count(*) as n from segment_member m"
                 + " join customer c on c.id = m.customer_id where m.segment_id = :id"
+                + (owner == null ? "" : " and c.owner = :owner")
                 + " group by c."
                 + column
                 + " order by n desc, v limit :limit")
         .param("id", segmentId)
+        .param("owner", owner, java.sql.Types.VARCHAR)
         .param("limit", limit)
         .query((rs, n) -> new ValueCount(rs.getString(1), rs.getLong(2)))
         .list();

@@ -68,7 +68,7 @@ public class SegmentInsights {
     }
     Map<String, List<ValueCount>> top = new LinkedHashMap<>();
     for (String column : List.of("city", "channel", "gender")) {
-      top.put(column, repository.topValues(segment.id(), column, 10));
+      top.put(column, repository.topValues(segment.id(), column, 10, scopes.owner().orElse(null)));
     }
     return new SegmentInsight(size, population, shares, top);
   }

@@ -36,6 +36,11 @@ public class CustomerScopes {
     this.taxonomy = taxonomy;
   }
 
+  /** The owner whose customers alone the caller sees; empty when it sees all. */
+  public Optional<String> owner() {
+    return caller.ownerScope();
+  }
+
   /** {@code condition} limited to the caller's customers; unchanged for callers who see all. */
   public Condition restrict(Condition condition) {
     Optional<String> owner = caller.ownerScope();

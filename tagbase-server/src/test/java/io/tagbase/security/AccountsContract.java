@@ -23,6 +23,10 @@ abstract class AccountsContract {
   @Autowired UserService users;
   @Autowired RoleService roles;
   @Autowired CustomerService customers;
+  @Autowired io.tagbase.taxonomy.TaxonomyService taxonomy;
+  @Autowired io.tagbase.tagging.TaggingService tagging;
+  @Autowired io.tagbase.segment.SegmentLibrary library;
+  @Autowired io.tagbase.segment.SegmentInsights insights;
 
   @AfterEach
   void signOut() {
@@ -92,5 +96,43 @@ abstract class AccountsContract {
     assertThatThrownBy(() -> customers.assignOwner("sc-1", null, "rep.scope"))
         .isInstanceOf(InvalidInputException.class);
     assertThat(customers.ownedBy("rep.scope")).containsExactly("sc-1", "sc-2");
+  }
+
+  @Test
+  void salesRepSeesSegmentInsightOverOwnedCustomersOnly() {
+    users.create("rep.insight", null, "SALES_REP", "rep-password-1234", "t");
+    taxonomy.createCategory(
+        new io.tagbase.taxonomy.NewCategory("scope_cat", null, "范围", "Scope", 1));
+    taxonomy.createTag(
+        io.tagbase.taxonomy.NewTag.flag("scope_tag", "scope_cat", "范围标签", "Scope tag", null, null),
+        "t");
+    for (String id : List.of("si-1", "si-2", "si-3")) {
+      customers.create(NewCustomer.withId(id, "洞察客户"));
+      tagging.assign(
+          id,
+          "scope_tag",
+          io.tagbase.tagging.AssignOptions.NONE,
+          io.tagbase.tagging.AssignmentSource.MANUAL,
+          "t");
+    }
+    customers.assignOwner("si-1", "rep.insight", "t");
+    var segment =
+        library.create(
+            new io.tagbase.segment.NewSegment(
+                "scope_seg",
+                "范围人群",
+                "Scope segment",
+                null,
+                io.tagbase.segment.SegmentKind.DYNAMIC,
+                java.util.Map.of("tag", "scope_tag")),
+            "t");
+    assertThat(insights.insight(segment).size()).isEqualTo(3);
+
+    signIn("rep.insight", Role.SALES_REP.definition());
+    var insight = insights.insight(library.get("scope_seg"));
+    assertThat(insight.size()).isEqualTo(1);
+    assertThat(insight.topValues().get("city"))
+        .extracting(io.tagbase.segment.ValueCount::count)
+        .containsExactly(1L);
   }
 }
