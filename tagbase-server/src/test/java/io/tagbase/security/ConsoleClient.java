@@ -45,7 +45,11 @@ final class ConsoleClient {
     if (done.location() == null || done.location().contains("error")) {
       throw new IllegalStateException("login of " + user + " failed: " + done.location());
     }
-    c.csrf = find(c.send("GET", "/", null).body(), "name=\"_csrf\" content=\"([^\"]+)\"");
+    Page home = c.send("GET", "/", null);
+    if (home.location() != null) { // a sales rep's home is their customer list
+      home = c.send("GET", java.net.URI.create(home.location()).getPath(), null);
+    }
+    c.csrf = find(home.body(), "name=\"_csrf\" content=\"([^\"]+)\"");
     return c;
   }
 
