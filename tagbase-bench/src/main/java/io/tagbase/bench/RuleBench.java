@@ -236,13 +236,16 @@ public final class RuleBench {
             Scoring.quantiles(5, false),
             Scoring.quantiles(5, true),
             Scoring.quantiles(5, true));
-    String[] tiers = Rfm.tiers(scores, Rfm.TierTable.of(5, RuleBench::defaultTier));
-    long[] counts = new long[TIERS.length + 1];
-    List<String> names = List.of(TIERS);
-    for (String tier : tiers) {
-      if (tier != null) {
-        counts[names.indexOf(tier)]++;
+    Rfm.TierTable table = Rfm.TierTable.of(5, RuleBench::defaultTier);
+    long[] byIndex = new long[table.names().size()];
+    for (int tier : Rfm.tierIndexes(scores, table)) {
+      if (tier >= 0) {
+        byIndex[tier]++;
       }
+    }
+    long[] counts = new long[TIERS.length + 1];
+    for (int i = 0; i < byIndex.length; i++) {
+      counts[List.of(TIERS).indexOf(table.names().get(i))] = byIndex[i];
     }
     counts[TIERS.length] = scores.scored();
     return counts;

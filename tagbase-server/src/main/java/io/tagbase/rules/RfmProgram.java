@@ -102,23 +102,44 @@ final class RfmProgram implements TemplateProgram {
             scorings[0],
             scorings[1],
             scorings[2]);
-    String[] tiers = Rfm.tiers(scores, tierTable());
-    Map<String, TagBitmap> byTier = new LinkedHashMap<>();
-    List<Map<String, TagBitmap>> scoreMembers = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      scoreMembers.add(new LinkedHashMap<>());
-    }
+    Rfm.TierTable table = tierTable();
+    int[] tiers = Rfm.tierIndexes(scores, table);
+    TagBitmap[] tierBits = new TagBitmap[table.names().size()];
+    TagBitmap[][] scoreBits = new TagBitmap[3][bands + 1];
     int[][] all = {scores.r(), scores.f(), scores.m()};
     for (int id = 0; id < capacity; id++) {
       if (scores.r()[id] == 0) {
         continue;
       }
-      if (tiers[id] != null) {
-        byTier.computeIfAbsent(tiers[id], v -> TagBitmap.empty()).add(id);
+      if (tiers[id] >= 0) {
+        if (tierBits[tiers[id]] == null) {
+          tierBits[tiers[id]] = TagBitmap.empty();
+        }
+        tierBits[tiers[id]].add(id);
       }
       for (int i = 0; i < 3; i++) {
-        scoreMembers.get(i).computeIfAbsent(scoreValue(all[i][id]), v -> TagBitmap.empty()).add(id);
+        int s = all[i][id];
+        if (scoreBits[i][s] == null) {
+          scoreBits[i][s] = TagBitmap.empty();
+        }
+        scoreBits[i][s].add(id);
       }
+    }
+    Map<String, TagBitmap> byTier = new LinkedHashMap<>();
+    for (int t = 0; t < tierBits.length; t++) {
+      if (tierBits[t] != null) {
+        byTier.put(table.names().get(t), tierBits[t]);
+      }
+    }
+    List<Map<String, TagBitmap>> scoreMembers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, TagBitmap> byScore = new LinkedHashMap<>();
+      for (int sc = 1; sc <= bands; sc++) {
+        if (scoreBits[i][sc] != null) {
+          byScore.put(scoreValue(sc), scoreBits[i][sc]);
+        }
+      }
+      scoreMembers.add(byScore);
     }
     Map<String, Map<String, TagBitmap>> members = new LinkedHashMap<>();
     members.put(tag, optimized(byTier, capacity));

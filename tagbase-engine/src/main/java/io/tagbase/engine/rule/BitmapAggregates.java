@@ -92,7 +92,7 @@ final class BitmapAggregates {
       int fromCustomer,
       int toCustomer) {
     EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
+    java.util.function.IntPredicate filter = accepting.rowFilter(log);
     for (int i = 0; i < count; i++) {
       int row = rows[i];
       int customer = log.customer(row);
@@ -100,10 +100,9 @@ final class BitmapAggregates {
         continue;
       }
       int day = log.epochDay(row);
-      cursor.row = row;
-      if (accepting.accepts(day, cursor)) {
+      if (accepting.acceptsDay(day) && filter.test(row)) {
         for (Sink sink : sinks) {
-          sink.add(customer, day, row, cursor);
+          sink.add(customer, day, row);
         }
       }
     }
@@ -113,7 +112,7 @@ final class BitmapAggregates {
     int capacity = data.customers().capacity();
     return switch (agg.fn) {
       case COUNT -> new Count(capacity);
-      case SUM, AVG, MIN, MAX -> new Values(agg, capacity);
+      case SUM, AVG, MIN, MAX -> new Values(agg, data.events(), capacity);
       case FIRST, LAST, DAYS_SINCE_FIRST, DAYS_SINCE_LAST -> new Days(agg.fn, capacity, today);
       case DISTINCT -> new Distinct(agg, data.events(), capacity);
     };
@@ -121,7 +120,7 @@ final class BitmapAggregates {
 
   /** Takes the accepted events of one aggregate and gives its value per customer id. */
   private interface Sink {
-    void add(int customer, int day, int row, EventView event);
+    void add(int customer, int day, int row);
 
     double[] finish();
   }
@@ -134,7 +133,7 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row, EventView event) {
+    public void add(int customer, int day, int row) {
       counts[customer]++;
     }
 
@@ -146,20 +145,22 @@ final class BitmapAggregates {
 
   private static final class Values implements Sink {
     private final CompiledAggregate agg;
+    private final java.util.function.IntToDoubleFunction value;
     private final boolean extreme;
     private final double[] result;
     private final int[] valued;
 
-    Values(CompiledAggregate agg, int capacity) {
+    Values(CompiledAggregate agg, EventLog log, int capacity) {
       this.agg = agg;
+      this.value = agg.rowValue(log);
       this.extreme = agg.fn == AggFn.MIN || agg.fn == AggFn.MAX;
       this.result = new double[capacity];
       this.valued = new int[capacity];
     }
 
     @Override
-    public void add(int customer, int day, int row, EventView event) {
-      double v = agg.valueOf(event);
+    public void add(int customer, int day, int row) {
+      double v = value.applyAsDouble(row);
       if (Double.isNaN(v)) {
         return;
       }
@@ -205,7 +206,7 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row, EventView event) {
+    public void add(int customer, int day, int row) {
       days[customer] = first ? Math.min(days[customer], day) : Math.max(days[customer], day);
     }
 
@@ -231,6 +232,7 @@ final class BitmapAggregates {
   private static final class Distinct implements Sink {
     private final CompiledAggregate agg;
     private final EventLog log;
+    private final java.util.function.IntToDoubleFunction key;
     private final double[] counts;
     private final double[] last;
     private final boolean[] unordered;
@@ -238,6 +240,7 @@ final class BitmapAggregates {
     Distinct(CompiledAggregate agg, EventLog log, int capacity) {
       this.agg = agg;
       this.log = log;
+      this.key = agg.rowValue(log);
       this.counts = new double[capacity];
       this.last = new double[capacity];
       this.unordered = new boolean[capacity];
@@ -245,16 +248,19 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row, EventView event) {
-      double key = agg.keyOf(log, row, event);
-      if (Double.isNaN(key) || unordered[customer]) {
+    public void add(int customer, int day, int row) {
+      if (unordered[customer]) {
+        return;
+      }
+      double k = key.applyAsDouble(row);
+      if (Double.isNaN(k)) {
         return;
       }
       double previous = last[customer];
-      if (Double.isNaN(previous) || key > previous) {
+      if (Double.isNaN(previous) || k > previous) {
         counts[customer]++;
-        last[customer] = key;
-      } else if (key < previous) {
+        last[customer] = k;
+      } else if (k < previous) {
         unordered[customer] = true;
       }
     }
@@ -276,17 +282,16 @@ final class BitmapAggregates {
       int[] customerOf = new int[1024];
       double[] keyOf = new double[1024];
       int accepted = 0;
-      EventView.Row cursor = new EventView.Row(log);
+      java.util.function.IntPredicate filter = agg.rowFilter(log);
       for (int row : log.rows(agg.event)) {
         int customer = log.customer(row);
         if (customer >= capacity || !unordered[customer]) {
           continue;
         }
-        cursor.row = row;
-        if (!agg.accepts(log.epochDay(row), cursor)) {
+        if (!agg.acceptsDay(log.epochDay(row)) || !filter.test(row)) {
           continue;
         }
-        double key = agg.keyOf(log, row, cursor);
+        double key = this.key.applyAsDouble(row);
         if (Double.isNaN(key)) {
           continue;
         }

@@ -18,6 +18,7 @@ final class CompiledAggregate {
   private final Expr expression;
   private final boolean textKey;
   private final Rule where;
+  private final Event type;
 
   CompiledAggregate(
       AggFn fn,
@@ -36,6 +37,7 @@ final class CompiledAggregate {
     this.filter = where == null ? e -> true : filter(where, type, today);
     this.expression = expression;
     this.where = where;
+    this.type = type;
     this.textKey =
         expression instanceof Expr.Prop p
             && type.property(p.name()).map(f -> f.type().isText()).orElse(false);
@@ -64,21 +66,90 @@ final class CompiledAggregate {
     return day >= from && day <= to && filter.test(e);
   }
 
-  /**
-   * The distinct key of one event as a number: the expression's value, or for a text property its
-   * dictionary code from the log (NaN: missing).
-   */
-  double keyOf(EventLog log, int row, EventView e) {
-    if (textKey) {
-      int code = log.stringCode(((Expr.Prop) expression).name(), row);
-      return code == 0 ? Double.NaN : code;
-    }
-    return valueOf(e);
+  /** Whether an event on {@code day} is inside the window. */
+  boolean acceptsDay(int day) {
+    return day >= from && day <= to;
   }
 
-  /** The expression's value for one event (NaN: none, or no expression, or a text key). */
-  double valueOf(EventView e) {
-    return expression == null || textKey ? Double.NaN : value(expression, e);
+  /**
+   * The where filter over log rows, reading the property columns directly (resolved once), for
+   * passes over every row; the same test as {@link #accepts} apart from the day.
+   */
+  java.util.function.IntPredicate rowFilter(EventLog log) {
+    return where == null ? row -> true : rowFilter(where, type, log, today);
+  }
+
+  private static java.util.function.IntPredicate rowFilter(
+      Rule where, Event type, EventLog log, int today) {
+    if (where instanceof Rule.And and) {
+      return and.terms().stream()
+          .map(t -> rowFilter(t, type, log, today))
+          .reduce(java.util.function.IntPredicate::and)
+          .orElseThrow();
+    }
+    if (where instanceof Rule.Or or) {
+      return or.terms().stream()
+          .map(t -> rowFilter(t, type, log, today))
+          .reduce(java.util.function.IntPredicate::or)
+          .orElseThrow();
+    }
+    if (where instanceof Rule.Not not) {
+      return rowFilter(not.term(), type, log, today).negate();
+    }
+    Rule.Compare c = (Rule.Compare) where;
+    String name = ((Operand.Attr) c.operand()).name();
+    Field property = type.property(name).orElseThrow();
+    ValueTest test = ValueTest.of(c.op(), c.values(), today);
+    if (property.type().isText()) {
+      return row -> test.string(log.string(name, row));
+    }
+    double[] column = log.numberColumn(name);
+    return column == null ? row -> test.number(Double.NaN) : row -> test.number(column[row]);
+  }
+
+  /**
+   * The expression's value per log row (NaN: none), or for a distinct count over a text property
+   * its dictionary code; columns resolved once.
+   */
+  java.util.function.IntToDoubleFunction rowValue(EventLog log) {
+    if (expression == null) {
+      return row -> Double.NaN;
+    }
+    if (textKey) {
+      String name = ((Expr.Prop) expression).name();
+      return row -> {
+        int code = log.stringCode(name, row);
+        return code == 0 ? Double.NaN : code;
+      };
+    }
+    return rowValue(expression, log);
+  }
+
+  private static java.util.function.IntToDoubleFunction rowValue(Expr expr, EventLog log) {
+    if (expr instanceof Expr.Prop p) {
+      double[] column = log.numberColumn(p.name());
+      return column == null ? row -> Double.NaN : row -> column[row];
+    }
+    if (expr instanceof Expr.Const c) {
+      double value = c.value().doubleValue();
+      return row -> value;
+    }
+    Expr.Arith a = (Expr.Arith) expr;
+    var left = rowValue(a.left(), log);
+    var right = rowValue(a.right(), log);
+    switch (a.op()) {
+      case '+':
+        return row -> left.applyAsDouble(row) + right.applyAsDouble(row);
+      case '-':
+        return row -> left.applyAsDouble(row) - right.applyAsDouble(row);
+      case '*':
+        return row -> left.applyAsDouble(row) * right.applyAsDouble(row);
+      default:
+        return row -> {
+          double r = right.applyAsDouble(row);
+          return r == 0 ? Double.NaN : left.applyAsDouble(row) / r;
+        };
+    }
   }
 
   void add(Accumulator acc, int day, EventView e) {

@@ -111,6 +111,56 @@ public final class Quantiles {
   }
 
   private static final int BUCKETS = 1 << 16;
+  private static final int SMALL = 1 << 12;
+
+  /**
+   * One pass for the commonest case, whole numbers from 0 to 4095 (days since, order counts):
+   * counted straight into a histogram; null at the first value that is not.
+   */
+  private static double[] smallWholeNumberCuts(double[] values, int k) {
+    int[] counts = new int[SMALL];
+    int n = 0;
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      int i = (int) v;
+      if (i != v || i < 0 || i >= SMALL) {
+        return null;
+      }
+      counts[i]++;
+      n++;
+    }
+    return n == 0 ? new double[0] : fromHistogram(counts, 0, n, k);
+  }
+
+  /** Cut points from a histogram of whole numbers {@code min + bin}, n values in all. */
+  private static double[] fromHistogram(int[] counts, double min, int n, int k) {
+    double[] cuts = new double[k - 1];
+    int bin = 0;
+    long below = 0; // values in the bins before {@code bin}
+    for (int i = 1; i < k; i++) {
+      long scaled = (long) (n - 1) * i;
+      int lo = (int) (scaled / k);
+      double fraction = (double) (scaled % k) / k;
+      while (below + counts[bin] <= lo) {
+        below += counts[bin++];
+      }
+      double low = min + bin;
+      double high = low;
+      if (fraction != 0 && lo + 1 < n) {
+        int next = bin;
+        long nextBelow = below;
+        while (nextBelow + counts[next] <= lo + 1) {
+          nextBelow += counts[next++];
+        }
+        high = min + next;
+      }
+      cuts[i - 1] = fraction == 0 || lo + 1 >= n ? low : low + fraction * (high - low);
+    }
+    return cuts;
+  }
+
   private static final int WHOLE_RANGE = 1 << 20;
 
   /**
@@ -118,6 +168,10 @@ public final class Quantiles {
    * (days, counts, cents of small sums): a histogram gives every order statistic. Null otherwise.
    */
   private static double[] wholeNumberCuts(double[] values, int k) {
+    double[] counted = smallWholeNumberCuts(values, k);
+    if (counted != null) {
+      return counted;
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int n = 0;
@@ -144,29 +198,7 @@ public final class Quantiles {
         counts[(int) (v - min)]++;
       }
     }
-    double[] cuts = new double[k - 1];
-    int bin = 0;
-    long below = 0; // values in the bins before {@code bin}
-    for (int i = 1; i < k; i++) {
-      long scaled = (long) (n - 1) * i;
-      int lo = (int) (scaled / k);
-      double fraction = (double) (scaled % k) / k;
-      while (below + counts[bin] <= lo) {
-        below += counts[bin++];
-      }
-      double low = min + bin;
-      double high = low;
-      if (fraction != 0 && lo + 1 < n) {
-        int next = bin;
-        long nextBelow = below;
-        while (nextBelow + counts[next] <= lo + 1) {
-          nextBelow += counts[next++];
-        }
-        high = min + next;
-      }
-      cuts[i - 1] = fraction == 0 || lo + 1 >= n ? low : low + fraction * (high - low);
-    }
-    return cuts;
+    return fromHistogram(counts, min, n, k);
   }
 
   /** The top 16 bits of the value in an order that sorts like the numbers. */

@@ -1,6 +1,7 @@
 package io.tagbase.engine.score;
 
 import io.tagbase.engine.TagBitmap;
+import java.util.List;
 
 /**
  * RFM scores for every customer id at once: recency, frequency and monetary values (NaN: no
@@ -27,9 +28,10 @@ public final class Rfm {
       Scoring frequencyScoring,
       Scoring monetaryScoring) {
     int capacity = recency.length;
+    boolean everyoneLive = live.cardinality() == capacity;
     long scored = 0;
     for (int id = 0; id < capacity; id++) {
-      if (Double.isNaN(recency[id]) || !live.contains(id)) {
+      if (Double.isNaN(recency[id]) || (!everyoneLive && !live.contains(id))) {
         recency[id] = Double.NaN;
         frequency[id] = Double.NaN;
         monetary[id] = Double.NaN;
@@ -72,6 +74,11 @@ public final class Rfm {
       return new TierTable(bands, tiers);
     }
 
+    /** The distinct tiers of the table, in the order they first appear. */
+    public List<String> names() {
+      return java.util.Arrays.stream(tiers).filter(t -> t != null).distinct().toList();
+    }
+
     /** The tier of scores (r, f, m), each 1..bands. */
     public String tier(int r, int f, int m) {
       return tiers[((r - 1) * bands + (f - 1)) * bands + (m - 1)];
@@ -82,6 +89,30 @@ public final class Rfm {
   @FunctionalInterface
   public interface TierFunction {
     String tier(int r, int f, int m);
+  }
+
+  /**
+   * Each customer's tier as an index into {@link TierTable#names()} (-1: not scored or no tier):
+   * cheaper than strings for counting and for building one bitmap per tier.
+   */
+  public static int[] tierIndexes(Scores scores, TierTable table) {
+    List<String> names = table.names();
+    int bands = table.bands();
+    int[] byCombination = new int[table.tiers().length];
+    for (int i = 0; i < byCombination.length; i++) {
+      byCombination[i] = table.tiers()[i] == null ? -1 : names.indexOf(table.tiers()[i]);
+    }
+    int[] r = scores.r();
+    int[] f = scores.f();
+    int[] m = scores.m();
+    int[] tiers = new int[r.length];
+    for (int id = 0; id < tiers.length; id++) {
+      tiers[id] =
+          r[id] == 0
+              ? -1
+              : byCombination[((r[id] - 1) * bands + (f[id] - 1)) * bands + (m[id] - 1)];
+    }
+    return tiers;
   }
 
   /** Each scored customer's tier, by id (null: not scored or no tier). */
