@@ -21,6 +21,9 @@ import java.util.Set;
 final class LayeredProgram implements TemplateProgram {
   record CompiledBranch(String value, CheckedRule rule) {}
 
+  /** The branches' rules for one customer at a time (real time, explain), compiled once. */
+  private final List<CustomerPredicate> predicates;
+
   private final String tag;
   private final List<CompiledBranch> branches;
   private final String elseValue;
@@ -28,6 +31,7 @@ final class LayeredProgram implements TemplateProgram {
   LayeredProgram(String tag, List<CompiledBranch> branches, String elseValue) {
     this.tag = tag;
     this.branches = List.copyOf(branches);
+    this.predicates = this.branches.stream().map(b -> CustomerPredicate.compile(b.rule())).toList();
     this.elseValue = elseValue;
   }
 
@@ -81,7 +85,7 @@ final class LayeredProgram implements TemplateProgram {
     List<String> lines = new java.util.ArrayList<>();
     for (int i = 0; i < branches.size(); i++) {
       CompiledBranch branch = branches.get(i);
-      var explanation = CustomerPredicate.compile(branch.rule()).explain(customer, asOf);
+      var explanation = predicates.get(i).explain(customer, asOf);
       lines.add((i + 1) + ". → " + branch.value());
       for (String line : explanation.toString().split("\n")) {
         lines.add("   " + line);
@@ -97,9 +101,9 @@ final class LayeredProgram implements TemplateProgram {
 
   /** The value for one customer (first branch that holds, else the else value; null: none). */
   String valueOf(CustomerRecord customer, LocalDate asOf) {
-    for (CompiledBranch branch : branches) {
-      if (CustomerPredicate.compile(branch.rule()).test(customer, asOf)) {
-        return branch.value();
+    for (int i = 0; i < branches.size(); i++) {
+      if (predicates.get(i).test(customer, asOf)) {
+        return branches.get(i).value();
       }
     }
     return elseValue;

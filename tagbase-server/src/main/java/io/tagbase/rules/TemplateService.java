@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -183,7 +182,13 @@ public class TemplateService {
     Computed computed = compute(program, schema, asOf);
     String actor = "rule:" + tagCode + "@v" + stored.version();
     String reason =
-        stored.program().toLowerCase() + " " + tagCode + " v" + stored.version() + " as of " + asOf;
+        stored.program().toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + tagCode
+            + " v"
+            + stored.version()
+            + " as of "
+            + asOf;
     tx.executeWithoutResult(
         s -> {
           for (Moves moves : computed.moves) {
@@ -389,21 +394,5 @@ public class TemplateService {
   public Map<String, Double> numbers(String customerExternalId) {
     customers.get(customerExternalId); // 404 for an unknown customer or one outside the scope
     return repository.numbers(customerExternalId);
-  }
-
-  /** Tag codes written by templates other than their own tag (RFM score tags). */
-  Set<String> ownedScoreTags() {
-    Set<String> owned = new java.util.HashSet<>();
-    for (TagRule rule : repository.all()) {
-      if ("RFM".equals(rule.program())) {
-        TagTemplate.Rfm rfm = (TagTemplate.Rfm) TagTemplate.read("RFM", rule.text());
-        for (String code : new String[] {rfm.recencyTag(), rfm.frequencyTag(), rfm.monetaryTag()}) {
-          if (code != null && !code.isBlank()) {
-            owned.add(code);
-          }
-        }
-      }
-    }
-    return owned;
   }
 }

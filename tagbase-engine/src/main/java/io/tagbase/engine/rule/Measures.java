@@ -88,12 +88,11 @@ public final class Measures {
     int[] last = filled(capacity);
     int[] previous = filled(capacity);
     EventLog log = data.events();
-    EventView.Row cursor = new EventView.Row(log);
+    java.util.function.IntPredicate filter = agg.rowFilter(log);
     for (int row : log.rows(agg.event)) {
       int customer = log.customer(row);
       int day = log.epochDay(row);
-      cursor.row = row;
-      if (customer >= capacity || !agg.accepts(day, cursor)) {
+      if (customer >= capacity || !agg.acceptsDay(day) || !filter.test(row)) {
         continue;
       }
       if (first[customer] == NONE || day < first[customer]) {

@@ -114,15 +114,4 @@ public final class Rfm {
     }
     return tiers;
   }
-
-  /** Each scored customer's tier, by id (null: not scored or no tier). */
-  public static String[] tiers(Scores scores, TierTable table) {
-    String[] tiers = new String[scores.r().length];
-    for (int id = 0; id < tiers.length; id++) {
-      if (scores.r()[id] != 0) {
-        tiers[id] = table.tier(scores.r()[id], scores.f()[id], scores.m()[id]);
-      }
-    }
-    return tiers;
-  }
 }

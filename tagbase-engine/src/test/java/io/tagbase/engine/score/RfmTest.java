@@ -78,10 +78,15 @@ class RfmTest {
                   .count());
       Rfm.TierTable table =
           Rfm.TierTable.of(bands, (a, b, c) -> a + b + c >= 2 * bands ? "high" : null);
-      String[] tiers = Rfm.tiers(scores, table);
       int[] indexes = Rfm.tierIndexes(scores, table);
+      String[] tiers = new String[n];
       for (int id = 0; id < n; id++) {
-        assertThat(indexes[id] < 0 ? null : table.names().get(indexes[id])).isEqualTo(tiers[id]);
+        tiers[id] = indexes[id] < 0 ? null : table.names().get(indexes[id]);
+        assertThat(tiers[id])
+            .isEqualTo(
+                scores.r()[id] == 0
+                    ? null
+                    : table.tier(scores.r()[id], scores.f()[id], scores.m()[id]));
       }
       for (int id = 0; id < n; id++) {
         int sum = scores.r()[id] + scores.f()[id] + scores.m()[id];
