@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,36 +40,35 @@ class TemplateController {
       Integer bands,
       String event) {}
 
-  @PutMapping("/tags/{code}/template/layered")
-  TemplatePreview saveLayered(
-      @PathVariable String code, @RequestBody TagTemplate.Layered body, Principal principal) {
-    return templates.save(code, body, principal.getName());
-  }
-
-  @PutMapping("/tags/{code}/template/rfm")
-  TemplatePreview saveRfm(
-      @PathVariable String code, @RequestBody TagTemplate.Rfm body, Principal principal) {
-    return templates.save(code, body, principal.getName());
-  }
-
-  @PutMapping("/tags/{code}/template/lifecycle")
-  TemplatePreview saveLifecycle(
-      @PathVariable String code, @RequestBody TagTemplate.Lifecycle body, Principal principal) {
-    return templates.save(code, body, principal.getName());
-  }
-
-  @PutMapping("/tags/{code}/template/statistic")
-  TemplatePreview saveStatistic(
-      @PathVariable String code, @RequestBody TagTemplate.Statistic body, Principal principal) {
-    return templates.save(code, body, principal.getName());
-  }
-
-  @PostMapping("/tags/{code}/template/statistic/preview")
-  TemplatePreview previewStatistic(
+  /**
+   * Saves and evaluates a template: {@code kind} is layered, rfm, lifecycle or statistic and the
+   * body its settings ({@link TagTemplate}); 400 naming the setting at fault.
+   */
+  @PutMapping("/tags/{code}/template/{kind}")
+  TemplatePreview save(
       @PathVariable String code,
-      @RequestBody TagTemplate.Statistic body,
+      @PathVariable String kind,
+      @RequestBody String body,
+      Principal principal) {
+    return templates.save(code, read(kind, body), principal.getName());
+  }
+
+  /** What the settings would give as of a day, per value; writes nothing. */
+  @PostMapping("/tags/{code}/template/{kind}/preview")
+  TemplatePreview preview(
+      @PathVariable String code,
+      @PathVariable String kind,
+      @RequestBody String body,
       @RequestParam(required = false) String asOf) {
-    return templates.preview(code, body, day(asOf));
+    return templates.preview(code, read(kind, body), day(asOf));
+  }
+
+  private static TagTemplate read(String kind, String body) {
+    if (!List.of("layered", "rfm", "lifecycle", "statistic").contains(kind)) {
+      throw new InvalidInputException(
+          "kind", "'" + kind + "' is not a template; use layered, rfm, lifecycle or statistic.");
+    }
+    return TagTemplate.read(kind.toUpperCase(java.util.Locale.ROOT), body);
   }
 
   /** The numbers statistical tags hold for a customer, by tag code. */
@@ -84,30 +84,6 @@ class TemplateController {
     out.put("program", template.program());
     out.put("settings", template);
     return out;
-  }
-
-  @PostMapping("/tags/{code}/template/layered/preview")
-  TemplatePreview previewLayered(
-      @PathVariable String code,
-      @RequestBody TagTemplate.Layered body,
-      @RequestParam(required = false) String asOf) {
-    return templates.preview(code, body, day(asOf));
-  }
-
-  @PostMapping("/tags/{code}/template/rfm/preview")
-  TemplatePreview previewRfm(
-      @PathVariable String code,
-      @RequestBody TagTemplate.Rfm body,
-      @RequestParam(required = false) String asOf) {
-    return templates.preview(code, body, day(asOf));
-  }
-
-  @PostMapping("/tags/{code}/template/lifecycle/preview")
-  TemplatePreview previewLifecycle(
-      @PathVariable String code,
-      @RequestBody TagTemplate.Lifecycle body,
-      @RequestParam(required = false) String asOf) {
-    return templates.preview(code, body, day(asOf));
   }
 
   @PostMapping("/tags/{code}/template/evaluate")
