@@ -124,19 +124,6 @@ class TemplateController {
     if (body == null) {
       throw new InvalidInputException("body", "Give code, categoryCode, nameZh and nameEn.");
     }
-    String[][] fields = {
-      {"code", body.code()}, {"categoryCode", body.categoryCode()},
-      {"nameZh", body.nameZh()}, {"nameEn", body.nameEn()}
-    };
-    for (String[] field : fields) {
-      if (field[1] == null || field[1].isBlank()) {
-        throw new InvalidInputException(field[0], "is required");
-      }
-    }
-    if (!body.code().matches(io.tagbase.taxonomy.TagCodes.PATTERN) || body.code().length() > 60) {
-      throw new InvalidInputException(
-          "code", "must start with a lower-case letter and use only a-z, 0-9 and _ (2-60 chars)");
-    }
     return body;
   }
 

@@ -84,6 +84,7 @@ public class TemplateService {
       int bands,
       String event,
       String actor) {
+    requireNewTag(code, category, nameZh, nameEn);
     if (bands < 2 || bands > io.tagbase.engine.score.Scoring.MAX_BANDS) {
       throw new InvalidInputException("bands", "Scores need between 2 and 9 bands.");
     }
@@ -94,8 +95,33 @@ public class TemplateService {
   /** Creates a lifecycle stage tag (when missing) and saves and evaluates default thresholds. */
   public TemplatePreview createLifecycle(
       String code, String category, String nameZh, String nameEn, String event, String actor) {
+    requireNewTag(code, category, nameZh, nameEn);
     TagDefinition tag = templateTags.createLifecycleTag(code, category, nameZh, nameEn, actor);
     return save(tag.code(), new TagTemplate.Lifecycle(event, null, null, null, null), actor);
+  }
+
+  /** What the tags a template creates need, checked before any is created (API and console). */
+  private static void requireNewTag(String code, String category, String nameZh, String nameEn) {
+    String[][] fields = {
+      {"code", code}, {"categoryCode", category}, {"nameZh", nameZh}, {"nameEn", nameEn}
+    };
+    for (String[] field : fields) {
+      if (field[1] == null || field[1].isBlank()) {
+        throw new InvalidInputException(field[0], "is required");
+      }
+    }
+    // room for the _r, _f and _m score tags within the 64 characters a code may have
+    if (!code.matches(io.tagbase.taxonomy.TagCodes.PATTERN) || code.length() > 60) {
+      throw new InvalidInputException(
+          "code", "must start with a lower-case letter and use only a-z, 0-9 and _ (2-60 chars)");
+    }
+    // room for the score tags' suffixes within the 100 characters a name may have
+    if (nameZh.length() > 60) {
+      throw new InvalidInputException("nameZh", "must be at most 60 characters");
+    }
+    if (nameEn.length() > 60) {
+      throw new InvalidInputException("nameEn", "must be at most 60 characters");
+    }
   }
 
   /** The tag's template settings; 404 when it has none (or has a plain rule). */

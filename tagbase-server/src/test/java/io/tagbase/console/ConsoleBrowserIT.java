@@ -171,8 +171,11 @@ class ConsoleBrowserIT extends ConsoleSession {
     assertThat(browser.findElements(By.cssSelector("#size-chart canvas"))).isNotEmpty();
     assertThat(browser.findElement(By.id("segment-insight")).getText()).isNotBlank();
 
+    new Select(browser.findElement(By.id("export-purpose"))).selectByValue("marketing_sms");
     browser.findElement(By.id("segment-export")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("export-download")));
+    assertThat(io.tagbase.TestHttp.withKey(port).get("/api/v1/audit?action=EXPORT").body())
+        .contains("for marketing_sms");
     browser.findElement(By.id("nav-saved")).click();
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
