@@ -99,12 +99,10 @@ final class TagbaseEngine implements Engine {
   /** The members' external ids, as an export would write them; answers {count, sum of ids}. */
   private long[] export(Condition segment) {
     SegmentPage page = evaluator.page(segment, 0, Integer.MAX_VALUE);
-    String[] external = new String[page.ids().length];
+    String[] external = dictionary.externalIds(page.ids());
     long sum = 0;
     for (int i = 0; i < external.length; i++) {
-      int id = page.ids()[i];
-      external[i] = dictionary.externalId(id);
-      sum += id;
+      sum += external[i] == null ? 0 : page.ids()[i];
     }
     return new long[] {external.length, sum};
   }

@@ -47,7 +47,7 @@ public final class SegmentEvaluator {
       return dictionary.size() - count(not.term());
     }
     if (DenseBlockCounter.applies(condition, index)) {
-      return DenseBlockCounter.count(condition, index, (DenseTagBitmap) live());
+      return DenseBlockCounter.count(condition, index, dictionary);
     }
     Result result = eval(condition);
     return result.withinLive ? result.bits.cardinality() : result.bits.andCardinality(live());

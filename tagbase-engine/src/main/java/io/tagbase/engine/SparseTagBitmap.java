@@ -37,6 +37,12 @@ final class SparseTagBitmap implements TagBitmap {
     return "{" + cardinality + " ids: " + (cardinality > PREVIEW ? ids + "..." : ids) + "}";
   }
 
+  /** The smallest id; the bitmap must not be empty. */
+  int first() {
+    return bits.first();
+  }
+
+  /** The largest id; the bitmap must not be empty. */
   int last() {
     return bits.last();
   }
