@@ -26,10 +26,38 @@ import java.util.stream.IntStream;
 public final class CustomerDictionary {
   private static final int PARALLEL_IDS = 16_384; // below this a hand-off costs more than it saves
 
-  private final Map<String, Integer> ids = new HashMap<>();
-  private final DenseTagBitmap live = new DenseTagBitmap(0);
+  private Map<String, Integer> ids = new HashMap<>();
+  private DenseTagBitmap live = new DenseTagBitmap(0);
   private String[] externalIds = new String[16];
   private int capacity;
+
+  /**
+   * A dictionary whose id {@code i} is {@code externalIds[i]}, a null entry being a hole; what
+   * {@link #externalId} gave for ids {@code 0..capacity-1} before, as {@link IndexSnapshot} stores
+   * it. Takes ownership of the array. Rejects an external id that appears twice.
+   */
+  static CustomerDictionary restore(String[] externalIds) {
+    CustomerDictionary dictionary = new CustomerDictionary();
+    int live = 0;
+    for (String id : externalIds) {
+      live += id == null ? 0 : 1;
+    }
+    dictionary.ids = new HashMap<>((int) Math.min(Integer.MAX_VALUE, (long) (live / 0.75) + 16));
+    long[] words = new long[DenseTagBitmap.wordsFor(externalIds.length)];
+    for (int i = 0; i < externalIds.length; i++) {
+      if (externalIds[i] != null) {
+        if (dictionary.ids.put(externalIds[i], i) != null) {
+          throw new IllegalArgumentException("external id appears twice: " + externalIds[i]);
+        }
+        words[i >>> 6] |= 1L << i;
+      }
+    }
+    dictionary.live = DenseTagBitmap.ofWords(words, live);
+    dictionary.externalIds =
+        externalIds.length < 16 ? Arrays.copyOf(externalIds, 16) : externalIds; // room to grow
+    dictionary.capacity = externalIds.length;
+    return dictionary;
+  }
 
   /** The id of {@code externalId}, assigning the next unused id if it has none. */
   public int intern(String externalId) {

@@ -24,6 +24,11 @@ final class SparseTagBitmap implements TagBitmap {
     this.bits = bits;
   }
 
+  /** The Roaring bitmap itself, for readers in this package that promise not to modify it. */
+  RoaringBitmap roaring() {
+    return bits;
+  }
+
   static void checkPage(int offset, int limit) {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException(
