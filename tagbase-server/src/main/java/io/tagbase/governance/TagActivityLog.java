@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records when tags were last viewed and used, cheaply: a call costs one map lookup per key once
@@ -47,7 +50,16 @@ public class TagActivityLog implements TagActivity {
   private final Map<String, LocalDate> writtenUses = new HashMap<>();
   private volatile boolean loaded;
 
-  TagActivityLog(JdbcTagActivity repository, TagUsages usages, Clock clock) {
+  private final TransactionTemplate ownTransaction;
+
+  TagActivityLog(
+      JdbcTagActivity repository,
+      TagUsages usages,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.ownTransaction = new TransactionTemplate(transactions);
+    // its own transaction: the findings read inside a read-only one
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.repository = repository;
     this.usages = usages;
     this.clock = clock;
@@ -90,6 +102,10 @@ public class TagActivityLog implements TagActivity {
       fixedDelayString = "${tagbase.governance.activity-flush:PT1M}",
       initialDelayString = "${tagbase.governance.activity-flush:PT1M}")
   public synchronized void flush() {
+    ownTransaction.executeWithoutResult(s -> write());
+  }
+
+  private void write() {
     if (!loaded) {
       repository
           .all()
