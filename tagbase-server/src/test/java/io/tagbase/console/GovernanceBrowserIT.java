@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagbase.TestHttp;
 import io.tagbase.rules.RuleService;
-import io.tagbase.web.ConflictException;
+import io.tagbase.web.ChangeAwaitsApproval;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -124,7 +124,7 @@ class GovernanceBrowserIT extends ConsoleSession {
         .setAuthentication(new TestingAuthenticationToken("editor", null, "PERM_RULES_WRITE"));
     try {
       rules.save(rule, "has tag " + y, "editor");
-    } catch (ConflictException expected) {
+    } catch (ChangeAwaitsApproval expected) {
       // The change became a request: that is what this test is about.
     } finally {
       SecurityContextHolder.clearContext();
