@@ -76,6 +76,37 @@ final class DenseBlockCounter {
         .sum();
   }
 
+  /**
+   * The live ids that satisfy {@code condition}, as a new dense bitmap the caller owns; {@link
+   * #applies} must hold. Evaluated a block at a time like {@link #count}, writing only the
+   * condition's span: no intermediate bitmap per AND/OR, and the words outside the span are the
+   * fresh array's zeros.
+   */
+  static DenseTagBitmap evaluate(
+      Condition condition, TagIndex index, CustomerDictionary dictionary) {
+    DenseTagBitmap live = (DenseTagBitmap) dictionary.liveView();
+    Pass pass = new Pass(index, live, dictionary.fullLiveWords());
+    long span = pass.span(condition);
+    int from = Math.max((int) (span >>> 32), live.firstWord());
+    int to = Math.min((int) span, live.endWord());
+    long[] out = new long[live.words().length];
+    if (to <= from) {
+      return DenseTagBitmap.ofWords(out, 0);
+    }
+    int words = to - from;
+    int parts = words < PARALLEL_WORDS ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
+    int blocks = (words + BLOCK - 1) / BLOCK;
+    IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            p -> {
+              int lo = from + (int) ((long) blocks * p / parts) * BLOCK;
+              int hi = Math.min(to, from + (int) ((long) blocks * (p + 1) / parts) * BLOCK);
+              pass.write(condition, lo, hi, out);
+            });
+    return DenseTagBitmap.ofWords(out, DenseTagBitmap.UNKNOWN, from, to);
+  }
+
   /** One count: what it reads, and the buffers of the thread that runs it. */
   private record Pass(TagIndex index, DenseTagBitmap live, int fullLiveWords) {
 
@@ -147,6 +178,24 @@ final class DenseBlockCounter {
         }
       }
       return count;
+    }
+
+    /** Writes the condition's live words {@code [start, stop)} into {@code out} at their place. */
+    void write(Condition condition, int start, int stop, long[] out) {
+      long[] liveWords = live.words();
+      long[] acc = new long[BLOCK];
+      long[][] spare = new long[depth(condition)][];
+      for (int from = start; from < stop; from += BLOCK) {
+        int len = Math.min(BLOCK, stop - from);
+        eval(condition, from, len, acc, spare, 0);
+        if (from + len <= fullLiveWords) {
+          System.arraycopy(acc, 0, out, from, len);
+        } else {
+          for (int i = 0; i < len; i++) {
+            out[from + i] = acc[i] & liveWords[from + i];
+          }
+        }
+      }
     }
 
     /** Live ids in both {@code a} and {@code b} in words {@code [start, stop)}, in one loop. */

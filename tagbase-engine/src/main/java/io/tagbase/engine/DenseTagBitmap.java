@@ -19,7 +19,7 @@ import org.roaringbitmap.BitSetUtil;
  * DenseBlockCounter}).
  */
 final class DenseTagBitmap implements TagBitmap {
-  private static final int UNKNOWN = -1;
+  static final int UNKNOWN = -1; // cardinality not counted yet
   private static final int[] NO_IDS = {};
 
   private long[] words;
@@ -52,7 +52,7 @@ final class DenseTagBitmap implements TagBitmap {
    * Takes ownership of {@code words}, whose non-zero words all lie in {@code [from, to)}; the span
    * is narrowed to the exact one with a scan from both ends of that range.
    */
-  private static DenseTagBitmap ofWords(long[] words, long cardinality, int from, int to) {
+  static DenseTagBitmap ofWords(long[] words, long cardinality, int from, int to) {
     int lo = Math.max(0, from);
     int hi = Math.min(words.length, to);
     while (lo < hi && words[lo] == 0) {

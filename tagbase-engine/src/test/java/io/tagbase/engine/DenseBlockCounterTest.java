@@ -64,8 +64,24 @@ class DenseBlockCounterTest {
     for (int trial = 0; trial < trials; trial++) {
       Condition condition = condition(random, 3);
       assertThat(DenseBlockCounter.applies(condition, index)).isTrue();
-      long expected = live.stream().filter(id -> matches(condition, reference, id)).count();
+      int[] expectedIds =
+          live.stream()
+              .filter(id -> matches(condition, reference, id))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      long expected = expectedIds.length;
       assertThat(evaluator.count(condition)).as("%s", condition).isEqualTo(expected);
+      if (trial % 3 == 0) { // evaluate and page take the same block path
+        TagBitmap members = evaluator.evaluate(condition);
+        assertThat(members.toArray()).as("%s", condition).isEqualTo(expectedIds);
+        assertThat(members.cardinality()).isEqualTo(expected);
+        SegmentPage page = evaluator.page(condition, 1, 5);
+        assertThat(page.total()).isEqualTo(expected);
+        assertThat(page.ids())
+            .isEqualTo(
+                java.util.Arrays.copyOfRange(
+                    expectedIds, Math.min(1, expectedIds.length), Math.min(6, expectedIds.length)));
+      }
     }
   }
 
