@@ -108,6 +108,11 @@ public class Approvals {
     return repository.list(status, limit);
   }
 
+  /** The tag's requests waiting for a decision, oldest first. */
+  public List<ChangeRequest> pending(String tagCode) {
+    return repository.pending(tagCode);
+  }
+
   public ChangeRequest get(long id) {
     return repository
         .find(id)

@@ -36,6 +36,7 @@ class GovernanceController {
   private final NamingStandards naming;
   private final TagMerger merger;
   private final Approvals approvals;
+  private final TagOverviews overviews;
 
   /**
    * A change request with the diff of what it changes: word runs of a rule ({@code lines} false),
@@ -58,8 +59,10 @@ class GovernanceController {
       SimilarTags similar,
       NamingStandards naming,
       TagMerger merger,
-      Approvals approvals) {
+      Approvals approvals,
+      TagOverviews overviews) {
     this.approvals = approvals;
+    this.overviews = overviews;
     this.usages = usages;
     this.health = health;
     this.similar = similar;
@@ -76,6 +79,20 @@ class GovernanceController {
               + " list.")
   WhereUsed whereUsed(@PathVariable String code) {
     return usages.of(code);
+  }
+
+  @GetMapping("/tags/{code}")
+  @Operation(
+      summary = "One tag's governance overview",
+      description =
+          "quality (null when archived), findings (details in lang or Accept-Language, English"
+              + " otherwise), lastViewed, lastUsed, trackedFrom (null when never), pending change"
+              + " requests and how many places use it.")
+  TagOverview overview(
+      @PathVariable String code,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    return overviews.of(code, language(lang, accept));
   }
 
   @GetMapping("/findings")

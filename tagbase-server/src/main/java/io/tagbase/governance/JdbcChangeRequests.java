@@ -77,6 +77,14 @@ class JdbcChangeRequests {
         .list();
   }
 
+  /** The tag's pending requests, oldest first. */
+  List<ChangeRequest> pending(String tagCode) {
+    return jdbc.sql(COLUMNS + " where tag_code = :tag and status = 'PENDING' order by id")
+        .param("tag", tagCode)
+        .query(this::row)
+        .list();
+  }
+
   /** Decides a pending request; false when it was decided already. */
   boolean decide(long id, String status, String by, String note, Instant at) {
     return jdbc.sql(

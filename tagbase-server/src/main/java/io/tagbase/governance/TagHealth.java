@@ -81,6 +81,29 @@ public class TagHealth {
    */
   @Transactional(readOnly = true)
   public List<Finding> findings(Integer idleDays, Locale locale) {
+    return findings(idleDays, locale, taxonomy.tags());
+  }
+
+  /**
+   * One tag's findings (details in {@code locale}) and quality score, as the library-wide report
+   * has them; the score is null for an archived tag, which has no findings. 404 for an unknown tag.
+   * Cost: one member count and the where-used of the whole library (a tag is unused when nothing
+   * refers to it).
+   */
+  @Transactional(readOnly = true)
+  public Checkup checkup(String code, Locale locale) {
+    TagDefinition tag = taxonomy.get(code);
+    if (tag.status() == TagStatus.ARCHIVED) {
+      return new Checkup(null, List.of());
+    }
+    List<Finding> found = findings(null, locale, List.of(tag));
+    return new Checkup(score(tag, found), found);
+  }
+
+  /** A tag's quality score (null when archived) and its findings. */
+  public record Checkup(TagQuality quality, List<Finding> findings) {}
+
+  private List<Finding> findings(Integer idleDays, Locale locale, List<TagDefinition> tags) {
     int idle = idleDays == null ? this.idleDays : idleDays;
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -95,7 +118,6 @@ public class TagHealth {
             .map(UserAccount::username)
             .collect(Collectors.toSet());
     int population = counts.population();
-    List<TagDefinition> tags = taxonomy.tags();
     Map<String, List<NamingStandards.Violation>> naming = this.naming.violations(tags);
     FindingText text = new FindingText(messages, locale);
     List<Finding> out = new ArrayList<>();
@@ -226,23 +248,24 @@ public class TagHealth {
       if (tag.status() == TagStatus.ARCHIVED) {
         continue;
       }
-      List<Finding> found = byTag.getOrDefault(tag.code(), List.of());
-      boolean documented = !has(found, "NO_DESCRIPTION");
-      boolean owned = !has(found, "NO_OWNER") && !has(found, "OWNER_INACTIVE");
-      boolean used = (!has(found, "UNUSED") || !has(found, "NO_MEMBERS")) && !has(found, "IDLE");
-      boolean healthy =
-          found.stream()
-              .noneMatch(
-                  f ->
-                      Set.of("RULE_FAILED", "RULE_STALE", "NEAR_TOTAL", "NAMING")
-                          .contains(f.kind()));
-      int score = 25 * count(documented, owned, used, healthy);
-      out.add(
-          new TagQuality(
-              tag.code(), tag.nameZh(), tag.nameEn(), score, documented, owned, used, healthy));
+      out.add(score(tag, byTag.getOrDefault(tag.code(), List.of())));
     }
     out.sort(Comparator.comparingInt(TagQuality::score).thenComparing(TagQuality::tag));
     return out;
+  }
+
+  private static TagQuality score(TagDefinition tag, List<Finding> found) {
+    boolean documented = !has(found, "NO_DESCRIPTION");
+    boolean owned = !has(found, "NO_OWNER") && !has(found, "OWNER_INACTIVE");
+    boolean used = (!has(found, "UNUSED") || !has(found, "NO_MEMBERS")) && !has(found, "IDLE");
+    boolean healthy =
+        found.stream()
+            .noneMatch(
+                f ->
+                    Set.of("RULE_FAILED", "RULE_STALE", "NEAR_TOTAL", "NAMING").contains(f.kind()));
+    int score = 25 * count(documented, owned, used, healthy);
+    return new TagQuality(
+        tag.code(), tag.nameZh(), tag.nameEn(), score, documented, owned, used, healthy);
   }
 
   private static boolean has(List<Finding> found, String kind) {

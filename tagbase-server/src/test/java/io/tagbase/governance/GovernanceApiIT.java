@@ -228,6 +228,27 @@ class GovernanceApiIT {
   }
 
   @Test
+  void aTagsOverviewNamesItsPendingRequestAndAnUnknownTagIs404() {
+    String category = category();
+    String tag = tag(category, "ov");
+    var rename =
+        editor()
+            .put(
+                "/api/v1/tags/" + tag,
+                "{\"categoryCode\":\"" + category + "\",\"nameZh\":\"改名\",\"nameEn\":\"Renamed\"}");
+    assertThat(rename.status()).as(rename.body()).isEqualTo(202);
+
+    var overview = http().get("/api/v1/governance/tags/" + tag + "?lang=zh");
+    assertThat(overview.status()).as(overview.body()).isEqualTo(200);
+    var json = overview.json();
+    assertThat(json.get("quality").get("score").asInt()).isBetween(0, 100);
+    assertThat(json.get("findings").findValuesAsString("detail")).contains("没有负责人。");
+    assertThat(json.get("pending").get(0).get("id").asLong())
+        .isEqualTo(rename.json().get("changeRequest").asLong());
+    assertThat(http().get("/api/v1/governance/tags/no_such_tag_x").status()).isEqualTo(404);
+  }
+
+  @Test
   void findingDetailsFollowLangAndAcceptLanguageWithEnglishByDefault() {
     String category = category();
     String tag = tag(category, "lang");

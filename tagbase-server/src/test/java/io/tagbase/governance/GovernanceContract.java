@@ -38,6 +38,7 @@ import io.tagbase.web.ChangeAwaitsApproval;
 import io.tagbase.web.ConflictException;
 import io.tagbase.web.InvalidInputException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,7 @@ abstract class GovernanceContract {
   @Autowired TemplateService templates;
   @Autowired SegmentService segmentService;
   @Autowired TagActivityLog activity;
+  @Autowired TagOverviews overviews;
 
   String category;
 
@@ -678,6 +680,57 @@ abstract class GovernanceContract {
         .hasMessageContaining("has changed since");
     assertThat(approvals.reject(first.id(), "boss", "stale").status()).isEqualTo("REJECTED");
     assertThat(taxonomy.get(tag).nameEn()).isEqualTo("By admin");
+  }
+
+  @Test
+  void oneTagsOverviewAgreesWithTheLibraryReportAndNamesItsPendingRequest() {
+    String tag = manual("card");
+    String other = unique("cat");
+    taxonomy.createCategory(new NewCategory(other, null, "别类", "Other", 2));
+    give(tag, customer());
+    segment(tag);
+    activity.viewed(tag);
+    segmentService.count(io.tagbase.engine.Condition.tag(tag));
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(() -> editor.update(tag, edit(tag, other, "Moved", null), "editor"))
+                .isInstanceOf(ChangeAwaitsApproval.class));
+    long request = pendingFor(tag).id();
+
+    TagOverview overview = overviews.of(tag, Locale.SIMPLIFIED_CHINESE);
+
+    assertThat(overview.findings())
+        .containsExactlyElementsOf(
+            health.findings(null, Locale.SIMPLIFIED_CHINESE).stream()
+                .filter(f -> f.tag().equals(tag))
+                .toList())
+        .extracting(Finding::detail)
+        .contains("没有负责人。");
+    assertThat(overview.quality())
+        .isEqualTo(
+            health.quality().stream().filter(q -> q.tag().equals(tag)).findFirst().orElseThrow());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    assertThat(overview.lastViewed()).isEqualTo(today);
+    assertThat(overview.lastUsed()).isEqualTo(today);
+    assertThat(overview.pending())
+        .extracting(TagOverview.Pending::id, TagOverview.Pending::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(request, "DEFINITION"));
+    assertThat(overview.usedBy()).isEqualTo(1);
+
+    approvals.reject(request, "boss", null);
+    assertThat(overviews.of(tag, Locale.ENGLISH).pending()).isEmpty();
+  }
+
+  @Test
+  void anArchivedTagsOverviewHasNoScoreAndNoFindings() {
+    String tag = manual("gone");
+    editor.changeStatus(tag, new StatusChange("DEPRECATED", null), "tester");
+    editor.changeStatus(tag, new StatusChange("ARCHIVED", null), "tester");
+
+    TagOverview overview = overviews.of(tag, Locale.ENGLISH);
+
+    assertThat(overview.quality()).isNull();
+    assertThat(overview.findings()).isEmpty();
   }
 
   @Test
