@@ -55,15 +55,24 @@ final class DenseBlockCounter {
     long span = pass.span(condition);
     int from = Math.max((int) (span >>> 32), pass.live.firstWord());
     int to = Math.min((int) span, pass.live.endWord()); // members are live: within its span
+    return to <= from ? 0 : inParts(from, to, (lo, hi) -> pass.count(condition, lo, hi));
+  }
+
+  /** Work over the words {@code [lo, hi)}; answers a count (0 when it only writes). */
+  private interface RangeWork {
+    long run(int lo, int hi);
+  }
+
+  /**
+   * Runs {@code work} over {@code [from, to)} and sums its answers: in one piece below {@link
+   * #PARALLEL_WORDS} words, else split on block boundaries over the common {@link ForkJoinPool}.
+   */
+  private static long inParts(int from, int to, RangeWork work) {
     int words = to - from;
-    if (words <= 0) {
-      return 0;
-    }
     int parts = words < PARALLEL_WORDS ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
     if (parts == 1) {
-      return pass.count(condition, from, to);
+      return work.run(from, to);
     }
-    // split on block boundaries so that both halves keep whole blocks
     int blocks = (words + BLOCK - 1) / BLOCK;
     return IntStream.range(0, parts)
         .parallel()
@@ -71,7 +80,7 @@ final class DenseBlockCounter {
             p -> {
               int lo = from + (int) ((long) blocks * p / parts) * BLOCK;
               int hi = Math.min(to, from + (int) ((long) blocks * (p + 1) / parts) * BLOCK);
-              return pass.count(condition, lo, hi);
+              return work.run(lo, hi);
             })
         .sum();
   }
@@ -93,17 +102,13 @@ final class DenseBlockCounter {
     if (to <= from) {
       return DenseTagBitmap.ofWords(out, 0);
     }
-    int words = to - from;
-    int parts = words < PARALLEL_WORDS ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
-    int blocks = (words + BLOCK - 1) / BLOCK;
-    IntStream.range(0, parts)
-        .parallel()
-        .forEach(
-            p -> {
-              int lo = from + (int) ((long) blocks * p / parts) * BLOCK;
-              int hi = Math.min(to, from + (int) ((long) blocks * (p + 1) / parts) * BLOCK);
-              pass.write(condition, lo, hi, out);
-            });
+    inParts(
+        from,
+        to,
+        (lo, hi) -> {
+          pass.write(condition, lo, hi, out);
+          return 0;
+        });
     return DenseTagBitmap.ofWords(out, DenseTagBitmap.UNKNOWN, from, to);
   }
 
