@@ -132,8 +132,8 @@ public final class TagStatistics {
 
   /**
    * Pair counts, i < j, over the words {@code from..from+BLOCK_WORDS-1} of dense bitmaps (each
-   * inside its span). Tag i is paired with four tags per pass, so each of its words is loaded once
-   * for four counts.
+   * inside its span). One plain loop per pair: measured faster than pairing a tag with four at a
+   * time, which C2 unrolls less well.
    */
   private static long[][] countBlock(DenseTagBitmap[] dense, int from) {
     int n = dense.length;
@@ -156,40 +156,7 @@ public final class TagStatistics {
     long[][] counts = new long[n][n];
     for (int x = 0; x < m; x++) {
       long[] a = dense[present[x]].words();
-      int y = x + 1;
-      for (; y + 3 < m; y += 4) {
-        long[] b0 = dense[present[y]].words();
-        long[] b1 = dense[present[y + 1]].words();
-        long[] b2 = dense[present[y + 2]].words();
-        long[] b3 = dense[present[y + 3]].words();
-        int l =
-            Math.max(Math.max(lo[x], Math.max(lo[y], lo[y + 1])), Math.max(lo[y + 2], lo[y + 3]));
-        int h =
-            Math.min(Math.min(hi[x], Math.min(hi[y], hi[y + 1])), Math.min(hi[y + 2], hi[y + 3]));
-        h = Math.max(l, h);
-        long c0 = 0;
-        long c1 = 0;
-        long c2 = 0;
-        long c3 = 0;
-        for (int w = l; w < h; w++) {
-          long word = a[w];
-          c0 += Long.bitCount(word & b0[w]);
-          c1 += Long.bitCount(word & b1[w]);
-          c2 += Long.bitCount(word & b2[w]);
-          c3 += Long.bitCount(word & b3[w]);
-        }
-        long[] group = {c0, c1, c2, c3};
-        for (int k = 0; k < 4; k++) { // the parts of each pair's range outside the shared one
-          int z = y + k;
-          long[] b = dense[present[z]].words();
-          int pairLo = Math.max(lo[x], lo[z]);
-          int pairHi = Math.min(hi[x], hi[z]);
-          group[k] += pairCount(a, b, pairLo, Math.min(l, pairHi));
-          group[k] += pairCount(a, b, Math.max(h, pairLo), pairHi);
-          counts[present[x]][present[z]] = group[k];
-        }
-      }
-      for (; y < m; y++) {
+      for (int y = x + 1; y < m; y++) {
         counts[present[x]][present[y]] =
             pairCount(a, dense[present[y]].words(), Math.max(lo[x], lo[y]), Math.min(hi[x], hi[y]));
       }
