@@ -93,6 +93,11 @@ public final class StoredIds {
     return answer;
   }
 
+  /** {@link #toStored(TagBitmap)} of a key's members in {@code index}, without copying them. */
+  public RoaringBitmap toStored(TagIndex index, String key) {
+    return toStored(index.view(key));
+  }
+
   /**
    * The dictionary ids of the stored ids in {@code stored} that are mapped and live in {@code
    * dictionary}, dense or sparse as their density asks. {@code stored} is not modified.

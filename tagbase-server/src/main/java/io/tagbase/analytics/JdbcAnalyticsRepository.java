@@ -166,17 +166,32 @@ class JdbcAnalyticsRepository {
     return holders;
   }
 
-  /** External ids of the customers with at least one event of the type in {@code [from, to)}. */
-  List<String> customersWithEvent(String eventType, Instant from, Instant to) {
-    return jdbc.sql(
-            "select c.external_id from customer c where c.id in (select e.customer_id"
-                + " from customer_event e where e.event_type = :type and e.occurred_at >= :from"
-                + " and e.occurred_at < :to)")
+  /**
+   * Database ids of the customers with at least one event of the type in {@code [from, to)}: one
+   * range scan of the index on (event_type, occurred_at, customer_id) of migration V16, no join.
+   */
+  int[] customersWithEvent(String eventType, Instant from, Instant to) {
+    int[][] ids = {new int[1024]};
+    int[] size = {0};
+    jdbc.sql(
+            "select distinct customer_id from customer_event where event_type = :type"
+                + " and occurred_at >= :from and occurred_at < :to")
         .param("type", eventType)
         .param("from", Timestamp.from(from))
         .param("to", Timestamp.from(to))
-        .query(String.class)
-        .list();
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  long id = rs.getLong(1);
+                  if (id
+                      <= Integer.MAX_VALUE) { // larger ids are never paired: see CustomerIdBridge
+                    if (size[0] == ids[0].length) {
+                      ids[0] = java.util.Arrays.copyOf(ids[0], size[0] * 2);
+                    }
+                    ids[0][size[0]++] = (int) id;
+                  }
+                });
+    return java.util.Arrays.copyOf(ids[0], size[0]);
   }
 
   /** Event types seen, most frequent first, for the conversion picker. */
