@@ -1,6 +1,8 @@
 package io.tagbase.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
 
@@ -130,6 +132,23 @@ public final class StoredIds {
       }
     }
     return bits;
+  }
+
+  /**
+   * The live customers of each stored set, then everyone live in none of them: the partition a
+   * layered tag's values made on the day they were stored, in today's numbering (for {@link
+   * TagComparisons#crossTabOf}). Cost: one {@link #fromStored} per set and one ANDNOT each.
+   */
+  public List<TagBitmap> partition(List<RoaringBitmap> stored, CustomerDictionary dictionary) {
+    List<TagBitmap> partition = new ArrayList<>(stored.size() + 1);
+    TagBitmap none = dictionary.live();
+    for (RoaringBitmap set : stored) {
+      TagBitmap bits = fromStored(set, dictionary);
+      none.andNotInPlace(bits);
+      partition.add(bits);
+    }
+    partition.add(none);
+    return partition;
   }
 
   private static int[] grow(int[] array, int index) {

@@ -116,4 +116,34 @@ class StoredIdsTest {
     assertThat(ids.size()).isEqualTo(1);
     assertThat(world.ids().size()).isLessThanOrEqualTo(customers);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 70, 5_000, 140_000})
+  void partitionOfStoredSetsCoversEveryLiveCustomerOnce(int customers) {
+    Random random = new Random(customers + 1);
+    World world = World.random(random, customers);
+    int[] valueOf = new int[customers]; // -1: none
+    List<RoaringBitmap> stored = new ArrayList<>();
+    for (int v = 0; v < 3; v++) {
+      stored.add(new RoaringBitmap());
+    }
+    for (int id = 0; id < customers; id++) {
+      valueOf[id] = random.nextInt(4) - 1;
+      int storedId = world.ids().storedId(id);
+      if (valueOf[id] >= 0 && storedId >= 0) {
+        stored.get(valueOf[id]).add(storedId);
+      }
+    }
+    List<TagBitmap> partition = world.ids().partition(stored, world.dictionary());
+    assertThat(partition).hasSize(4);
+    for (int id = 0; id < customers; id++) {
+      boolean live = world.dictionary().isLive(id) && world.ids().storedId(id) >= 0;
+      for (int v = 0; v < 3; v++) {
+        assertThat(partition.get(v).contains(id)).isEqualTo(live && valueOf[id] == v);
+      }
+      boolean none =
+          world.dictionary().isLive(id) && (valueOf[id] < 0 || world.ids().storedId(id) < 0);
+      assertThat(partition.get(3).contains(id)).isEqualTo(none);
+    }
+  }
 }

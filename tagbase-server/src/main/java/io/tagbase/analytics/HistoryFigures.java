@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -240,17 +241,13 @@ public class HistoryFigures {
     if (side.source().equals(HISTORY)) {
       return partition(side.history(), values, dictionary);
     }
-    List<TagBitmap> partition = new ArrayList<>();
-    TagBitmap none = dictionary.live();
+    List<RoaringBitmap> stored = new ArrayList<>();
     for (String value : values) {
       if (value != null) {
-        TagBitmap bits = ids.fromStored(side.stored().of(value), dictionary);
-        none.andNotInPlace(bits);
-        partition.add(bits);
+        stored.add(side.stored().of(value));
       }
     }
-    partition.add(none);
-    return partition;
+    return ids.partition(stored, dictionary);
   }
 
   /** {@link #partition} of the index as it is now. */
