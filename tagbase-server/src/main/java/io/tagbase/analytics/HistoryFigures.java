@@ -4,8 +4,8 @@ import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.StoredIds;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagComparisons;
+import io.tagbase.engine.TagCoverage;
 import io.tagbase.engine.TagIndex;
-import io.tagbase.engine.TagStatistics;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
@@ -124,8 +124,7 @@ public class HistoryFigures {
             : repository.sizes(new ArrayList<>(keys.keySet()), before.get(), before.get());
     List<String> keyList = new ArrayList<>(keys.keySet());
     long[] now =
-        index.withIndex(
-            (dictionary, tags) -> new TagStatistics(tags, dictionary).coverage(keyList));
+        index.withIndex((dictionary, tags) -> new TagCoverage(tags, dictionary).counts(keyList));
     Figure figure =
         Figure.of("change", "key", "label", "before", "now", "change")
             .fact("tag", tag.code())
@@ -303,9 +302,10 @@ public class HistoryFigures {
 
   /**
    * For an event in {@code days} days from the start of {@code fromDay}: the share of the tag's
-   * holders (at the start of the window, from the history) who did it, against the share of all
-   * other live customers, the difference in percentage points, and a two-proportion z-score (about
-   * 2 or more: unlikely to be chance).
+   * holders at the start of the window (the tag's members stored the day before, else the history;
+   * facts {@code cohortSource}, {@code cohortInstant}) who did it, against the share of all other
+   * live customers, the difference in percentage points, and a two-proportion z-score (about 2 or
+   * more: unlikely to be chance). The converters are one indexed query of customer ids.
    */
   public Figure conversion(
       String tagCode, String eventType, LocalDate fromDay, int days, Locale locale) {

@@ -1,6 +1,6 @@
 package io.tagbase.analytics;
 
-import io.tagbase.engine.TagStatistics;
+import io.tagbase.engine.TagCoverage;
 import io.tagbase.tagging.MembershipIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +89,7 @@ public class SizeSnapshots {
             (dictionary, tags) -> {
               List<String> keys = new ArrayList<>(tags.tags());
               keys.sort(null);
-              long[] counts = new TagStatistics(tags, dictionary).coverage(keys);
+              long[] counts = new TagCoverage(tags, dictionary).counts(keys);
               Map<String, Long> byKey = new LinkedHashMap<>();
               for (int i = 0; i < keys.size(); i++) {
                 byKey.put(keys.get(i), counts[i]);
