@@ -130,7 +130,7 @@ class JdbcMemberRepository {
    */
   int erase(int customerId) {
     int chunk = StoredChunks.chunkOf(customerId);
-    record Row(long tagId, Date day, String value, byte[] members) {}
+    record Row(long tagId, LocalDate day, String value, byte[] members) {}
     List<Row> rows = new ArrayList<>();
     jdbc.sql(
             "select tag_id, snapshot_day, value_code, members from analytics_members"
@@ -140,7 +140,11 @@ class JdbcMemberRepository {
             (RowCallbackHandler)
                 rs ->
                     rows.add(
-                        new Row(rs.getLong(1), rs.getDate(2), rs.getString(3), rs.getBytes(4))));
+                        new Row(
+                            rs.getLong(1),
+                            rs.getDate(2).toLocalDate(),
+                            rs.getString(3),
+                            rs.getBytes(4))));
     int changed = 0;
     for (Row row : rows) {
       RoaringBitmap members = StoredChunks.deserialize(row.members());
@@ -158,7 +162,7 @@ class JdbcMemberRepository {
       changed +=
           statement
               .param("tag", row.tagId())
-              .param("day", row.day())
+              .param("day", Date.valueOf(row.day()))
               .param("value", row.value())
               .param("chunk", chunk)
               .update();

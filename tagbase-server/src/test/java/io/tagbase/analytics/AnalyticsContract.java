@@ -465,9 +465,12 @@ abstract class AnalyticsContract {
     List<NewEvent> events = new ArrayList<>();
     for (String id : ids) {
       if (random.nextDouble() < (cohort.contains(id) ? 0.4 : 0.15)) {
-        events.add(
-            new NewEvent(
-                customers.get(id).id(), event, startInstant.plusSeconds(60), null, null, null));
+        long customerId = customers.get(id).id();
+        events.add(new NewEvent(customerId, event, startInstant.plusSeconds(60), null, null, null));
+        if (random.nextBoolean()) { // a second event in the window counts once
+          events.add(
+              new NewEvent(customerId, event, startInstant.plusSeconds(7200), null, null, null));
+        }
         converted.add(id);
       }
     }
