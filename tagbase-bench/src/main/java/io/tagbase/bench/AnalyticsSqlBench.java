@@ -66,28 +66,37 @@ public final class AnalyticsSqlBench {
               customers,
               (long) customers * EVENTS_PER_CUSTOMER,
               loaded));
-      Timing.Measurement words =
-          Timing.measure(
-              () -> new long[] {customerWords(c, "order", from, to).getLongCardinality()}, budget);
-      AnalyticsBench.check(
-          words.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
-      row(
-          out,
-          "D1 ids of customers with an order in 30 days: the server's query (62-id words, bit_or)",
-          words);
-      Timing.Measurement converters =
-          Timing.measure(
-              () -> new long[] {customersWithEvent(c, "order", from, to).length}, budget);
-      AnalyticsBench.check(
-          converters.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
-      row(out, "D1b the same with distinct (the query before)", converters);
-      Timing.Measurement rawIds =
-          Timing.measure(
-              () -> new long[] {customerIdsOfEvents(c, "order", from, to).getLongCardinality()},
-              budget);
-      AnalyticsBench.check(
-          rawIds.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
-      row(out, "D1c the same without distinct: every event's id, deduplicated in a bitmap", rawIds);
+      // two rounds, the first only warms up: whichever query ran first used to pay for the JDBC
+      // driver's and PostgreSQL's warm-up and came out slowest
+      for (int round = smoke ? 1 : 0; round < 2; round++) {
+        StringBuilder rows = round == 1 ? out : new StringBuilder();
+        Timing.Measurement words =
+            Timing.measure(
+                () -> new long[] {customerWords(c, "order", from, to).getLongCardinality()},
+                budget);
+        AnalyticsBench.check(
+            words.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
+        row(
+            rows,
+            "D1 ids of customers with an order in 30 days: the server's query (62-id words, bit_or)",
+            words);
+        Timing.Measurement converters =
+            Timing.measure(
+                () -> new long[] {customersWithEvent(c, "order", from, to).length}, budget);
+        AnalyticsBench.check(
+            converters.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
+        row(rows, "D1b the same with distinct (the query before)", converters);
+        Timing.Measurement rawIds =
+            Timing.measure(
+                () -> new long[] {customerIdsOfEvents(c, "order", from, to).getLongCardinality()},
+                budget);
+        AnalyticsBench.check(
+            rawIds.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
+        row(
+            rows,
+            "D1c the same without distinct: every event's id, deduplicated in a bitmap",
+            rawIds);
+      }
       Timing.Measurement members = Timing.measure(() -> readMembers(c), budget);
       AnalyticsBench.check(members.answer()[0] == stored[0], "stored members read back");
       row(
