@@ -353,9 +353,17 @@ abstract class AnalyticsContract {
     }
     assertThat(flowCounts(flow)).isEqualTo(expected);
 
+    // no member snapshot of day0 holds this tag: the history answered, and the figure says so
+    assertThat(flow.facts())
+        .containsEntry("method", "history")
+        .containsEntry("fromSource", "history")
+        .containsEntry("toSource", "index");
+
     // a day later, day1 is in the past: read from the history instead of the index, same answer
     clock.advance(Duration.ofHours(25));
-    assertThat(flowCounts(history.flow(tier, day0, day1, Locale.ENGLISH))).isEqualTo(expected);
+    Figure later = history.flow(tier, day0, day1, Locale.ENGLISH);
+    assertThat(flowCounts(later)).isEqualTo(expected);
+    assertThat(later.facts()).containsEntry("toSource", "history");
   }
 
   /** Moves a third of the customers between tier values, takes some out and puts some in. */
