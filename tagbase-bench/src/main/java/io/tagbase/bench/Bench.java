@@ -12,8 +12,13 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
+    long start = System.nanoTime();
     BenchReport report = new BenchRun(options, System.err).run();
-    String markdown = report.markdown();
+    String markdown =
+        report.markdown()
+            + String.format(
+                "%nWhole run (generation, loading, snapshot, every query on every engine): %.1f min.%n",
+                (System.nanoTime() - start) / 60e9);
     System.out.println(markdown);
     Path out = Path.of(options.out());
     if (out.getParent() != null) {

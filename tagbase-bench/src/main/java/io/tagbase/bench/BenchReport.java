@@ -29,6 +29,7 @@ final class BenchReport {
   private String postgresVersion;
   private Map<String, String> postgresSettings = Map.of();
   private long postgresStartMillis;
+  private long[] snapshot;
 
   BenchReport(BenchOptions options, Machine machine) {
     this.options = options;
@@ -48,6 +49,11 @@ final class BenchReport {
     this.bitmapBytes = bitmapBytes;
     this.columnBytes = columnBytes;
     this.heapDelta = heapDelta;
+  }
+
+  /** {file bytes, write ms, read ms...} of the index snapshot. */
+  void snapshot(long[] measured) {
+    this.snapshot = measured.clone();
   }
 
   void postgres(String version, Map<String, String> settings, long startMillis) {
@@ -143,6 +149,20 @@ final class BenchReport {
       md.append(cell(query, JOIN)).append(" | ").append(ratio(query, JOIN)).append(" | ");
       md.append(target(query, tagbase)).append(" |\n");
     }
+    if (snapshot != null) {
+      long[] reads = java.util.Arrays.copyOfRange(snapshot, 2, snapshot.length);
+      java.util.Arrays.sort(reads);
+      long median = reads[reads.length / 2];
+      md.append(
+          String.format(
+              "| snapshot restart of the index | %s file (dictionary + 200 tags), written in %.1f s | read back into a ready index in %.2f s median, slowest %.2f s (%d) | | | | | <= 10 s %s |%n",
+              mb(snapshot[0]),
+              snapshot[1] / 1e3,
+              median / 1e3,
+              reads[reads.length - 1] / 1e3,
+              reads.length,
+              median <= 10_000 ? "met" : "**missed**"));
+    }
     for (String[] row : NOT_MEASURED) {
       md.append(
           String.format("| %s | not in this run (%s) | | | | | | %s |%n", row[0], row[1], row[2]));
@@ -190,8 +210,7 @@ final class BenchReport {
       "I2 event-to-tag visible latency",
       "measured by RealTimeBench through the running server, see docs/benchmark.md",
       "p99 <= 100 ms"
-    },
-    {"snapshot restart of a 10M index", "needs the snapshot store", "<= 10 s"},
+    }
   };
 
   private String cell(BenchQuery query, String engine) {

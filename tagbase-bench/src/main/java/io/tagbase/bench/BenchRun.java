@@ -2,6 +2,7 @@ package io.tagbase.bench;
 
 import io.tagbase.bench.SqlConditions.Schema;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,13 @@ final class BenchRun {
             true, built, "dictionary intern + TagIndex.assign + optimize + columns"));
     report.memory(tagbase.bitmapBytes(), tagbase.columnBytes(), usedHeapAfterGc() - heapBefore);
     log.printf("Tagbase built in %,d ms, tag bitmaps %,d bytes%n", built, tagbase.bitmapBytes());
+    long[] snapshot = tagbase.snapshotRestart(Path.of(System.getProperty("java.io.tmpdir")), 3);
+    report.snapshot(snapshot);
+    log.printf(
+        "index snapshot: %,d bytes written in %,d ms, read back in %s ms%n",
+        snapshot[0],
+        snapshot[1],
+        Arrays.toString(Arrays.copyOfRange(snapshot, 2, snapshot.length)));
 
     Map<String, Engine> engines = new LinkedHashMap<>();
     engines.put("Tagbase", tagbase);

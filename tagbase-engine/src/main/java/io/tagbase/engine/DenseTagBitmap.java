@@ -10,31 +10,60 @@ import org.roaringbitmap.BitSetUtil;
  * Plain bitset: bit {@code id & 63} of word {@code id >>> 6}. Words past the end read as zero, so
  * two dense bitmaps of different lengths combine as if padded. Grows by half when an id lands past
  * the end. Operations with a sparse operand walk the sparse ids (at most universe/64 of them).
+ *
+ * <p>It also keeps a <em>span</em>: words {@link #firstWord()} (inclusive) to {@link #endWord()}
+ * (exclusive) enclose every non-zero word. The span is exact after a bulk build and may only be
+ * wider than needed after removals (it never shrinks on remove). Every loop reads the span only, so
+ * a tag whose ids cluster (a sign-up cohort, a region of ids imported together) costs its span, not
+ * the universe; a condition's span is the intersection of its AND terms' spans (see {@link
+ * DenseBlockCounter}).
  */
 final class DenseTagBitmap implements TagBitmap {
-  private static final int UNKNOWN = -1;
+  static final int UNKNOWN = -1; // cardinality not counted yet
   private static final int[] NO_IDS = {};
 
   private long[] words;
   private long cardinality; // UNKNOWN after a bulk operation, counted again on demand
+  private int first; // every non-zero word is in [first, end); first == end when none can be
+  private int end;
 
   DenseTagBitmap(int universe) {
-    this(new long[wordsFor(universe)], 0);
+    this(new long[wordsFor(universe)], 0, 0, 0);
   }
 
-  private DenseTagBitmap(long[] words, long cardinality) {
+  private DenseTagBitmap(long[] words, long cardinality, int first, int end) {
     this.words = words;
     this.cardinality = cardinality;
+    this.first = first;
+    this.end = end;
   }
 
   /** Takes ownership of {@code words}. */
   static DenseTagBitmap ofWords(long[] words) {
-    return new DenseTagBitmap(words, UNKNOWN);
+    return ofWords(words, UNKNOWN);
   }
 
   /** Takes ownership of {@code words}, which hold {@code cardinality} ids. */
   static DenseTagBitmap ofWords(long[] words, long cardinality) {
-    return new DenseTagBitmap(words, cardinality);
+    return ofWords(words, cardinality, 0, words.length);
+  }
+
+  /**
+   * Takes ownership of {@code words}, whose non-zero words all lie in {@code [from, to)}; the span
+   * is narrowed to the exact one with a scan from both ends of that range.
+   */
+  static DenseTagBitmap ofWords(long[] words, long cardinality, int from, int to) {
+    int lo = Math.max(0, from);
+    int hi = Math.min(words.length, to);
+    while (lo < hi && words[lo] == 0) {
+      lo++;
+    }
+    while (hi > lo && words[hi - 1] == 0) {
+      hi--;
+    }
+    return lo == hi
+        ? new DenseTagBitmap(words, 0, 0, 0)
+        : new DenseTagBitmap(words, cardinality, lo, hi);
   }
 
   static int wordsFor(int universe) {
@@ -46,6 +75,39 @@ final class DenseTagBitmap implements TagBitmap {
 
   long[] words() {
     return words;
+  }
+
+  /** The first word that may be non-zero. */
+  int firstWord() {
+    return first;
+  }
+
+  /** One past the last word that may be non-zero; {@code firstWord() == endWord()} when empty. */
+  int endWord() {
+    return end;
+  }
+
+  /** Widens the span to take in word {@code w}. */
+  private void cover(int w) {
+    if (first == end) {
+      first = w;
+      end = w + 1;
+    } else if (w < first) {
+      first = w;
+    } else if (w >= end) {
+      end = w + 1;
+    }
+  }
+
+  /** Widens the span to take in words {@code [from, to)}, a non-empty range. */
+  private void cover(int from, int to) {
+    if (first == end) {
+      first = from;
+      end = to;
+    } else {
+      first = Math.min(first, from);
+      end = Math.max(end, to);
+    }
   }
 
   @Override
@@ -60,6 +122,7 @@ final class DenseTagBitmap implements TagBitmap {
       return false;
     }
     words[w] |= bit;
+    cover(w);
     if (cardinality != UNKNOWN) {
       cardinality++;
     }
@@ -88,8 +151,8 @@ final class DenseTagBitmap implements TagBitmap {
   public long cardinality() {
     if (cardinality == UNKNOWN) {
       long count = 0;
-      for (long word : words) {
-        count += Long.bitCount(word);
+      for (int i = first; i < end; i++) {
+        count += Long.bitCount(words[i]);
       }
       cardinality = count;
     }
@@ -101,8 +164,8 @@ final class DenseTagBitmap implements TagBitmap {
     if (cardinality != UNKNOWN) {
       return cardinality == 0;
     }
-    for (long word : words) {
-      if (word != 0) {
+    for (int i = first; i < end; i++) {
+      if (words[i] != 0) {
         return false;
       }
     }
@@ -114,12 +177,15 @@ final class DenseTagBitmap implements TagBitmap {
     if (other instanceof SparseTagBitmap sparse) {
       return sparse.and(this); // result is no larger than the sparse side
     }
-    long[] o = ((DenseTagBitmap) other).words;
+    DenseTagBitmap d = (DenseTagBitmap) other;
+    long[] o = d.words;
     long[] result = new long[Math.min(words.length, o.length)];
-    for (int i = 0; i < result.length; i++) {
+    int from = Math.max(first, d.first);
+    int to = Math.min(end, d.end);
+    for (int i = from; i < to; i++) {
       result[i] = words[i] & o[i];
     }
-    return ofWords(result);
+    return ofWords(result, UNKNOWN, from, to);
   }
 
   @Override
@@ -141,10 +207,11 @@ final class DenseTagBitmap implements TagBitmap {
     if (other instanceof SparseTagBitmap sparse) {
       return sparse.andCardinality(this);
     }
-    long[] o = ((DenseTagBitmap) other).words;
-    int n = Math.min(words.length, o.length);
+    DenseTagBitmap d = (DenseTagBitmap) other;
+    long[] o = d.words;
+    int to = Math.min(end, d.end);
     long count = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = Math.max(first, d.first); i < to; i++) {
       count += Long.bitCount(words[i] & o[i]);
     }
     return count;
@@ -154,22 +221,43 @@ final class DenseTagBitmap implements TagBitmap {
   public void andInPlace(TagBitmap other) {
     if (other instanceof SparseTagBitmap sparse) {
       long[] kept = new long[words.length];
+      int lo = 0;
+      int hi = 0;
       PrimitiveIterator.OfInt ids = sparse.iterator();
       while (ids.hasNext()) {
         int id = ids.nextInt();
-        if (id >>> 6 >= words.length) {
+        int w = id >>> 6;
+        if (w >= end) {
           break; // ascending: nothing further can be set here
         }
-        kept[id >>> 6] |= words[id >>> 6] & (1L << id);
+        long bit = words[w] & (1L << id);
+        if (bit != 0) {
+          kept[w] |= bit;
+          lo = hi == 0 ? w : lo;
+          hi = w + 1;
+        }
       }
       words = kept;
+      first = lo;
+      end = hi;
     } else {
-      long[] o = ((DenseTagBitmap) other).words;
-      int n = Math.min(words.length, o.length);
-      for (int i = 0; i < n; i++) {
-        words[i] &= o[i];
+      DenseTagBitmap d = (DenseTagBitmap) other;
+      long[] o = d.words;
+      int lo = Math.max(first, d.first);
+      int hi = Math.min(end, d.end);
+      if (lo >= hi) { // the spans do not meet: nothing is left
+        Arrays.fill(words, first, end, 0L);
+        lo = 0;
+        hi = 0;
+      } else {
+        Arrays.fill(words, first, lo, 0L);
+        for (int i = lo; i < hi; i++) {
+          words[i] &= o[i];
+        }
+        Arrays.fill(words, hi, end, 0L);
       }
-      Arrays.fill(words, n, words.length, 0L);
+      first = lo;
+      end = hi;
     }
     cardinality = UNKNOWN;
   }
@@ -180,14 +268,21 @@ final class DenseTagBitmap implements TagBitmap {
       if (sparse.isEmpty()) {
         return;
       }
-      ensureWords(wordsFor(sparse.last() + 1));
+      int last = sparse.last();
+      ensureWords(wordsFor(last + 1));
       sparse.forEach(id -> words[id >>> 6] |= 1L << id);
+      cover(sparse.first() >>> 6, (last >>> 6) + 1);
     } else {
-      long[] o = ((DenseTagBitmap) other).words;
-      ensureWords(o.length);
-      for (int i = 0; i < o.length; i++) {
+      DenseTagBitmap d = (DenseTagBitmap) other;
+      if (d.first == d.end) {
+        return;
+      }
+      long[] o = d.words;
+      ensureWords(d.end);
+      for (int i = d.first; i < d.end; i++) {
         words[i] |= o[i];
       }
+      cover(d.first, d.end);
     }
     cardinality = UNKNOWN;
   }
@@ -198,15 +293,16 @@ final class DenseTagBitmap implements TagBitmap {
       PrimitiveIterator.OfInt ids = sparse.iterator();
       while (ids.hasNext()) {
         int id = ids.nextInt();
-        if (id >>> 6 >= words.length) {
+        if (id >>> 6 >= end) {
           break;
         }
         words[id >>> 6] &= ~(1L << id);
       }
     } else {
-      long[] o = ((DenseTagBitmap) other).words;
-      int n = Math.min(words.length, o.length);
-      for (int i = 0; i < n; i++) {
+      DenseTagBitmap d = (DenseTagBitmap) other;
+      long[] o = d.words;
+      int to = Math.min(end, d.end);
+      for (int i = Math.max(first, d.first); i < to; i++) {
         words[i] &= ~o[i];
       }
     }
@@ -217,12 +313,13 @@ final class DenseTagBitmap implements TagBitmap {
   public PrimitiveIterator.OfInt iterator() {
     return new PrimitiveIterator.OfInt() {
       private final long[] w = words;
-      private int index;
-      private long word = w.length == 0 ? 0 : w[0];
+      private final int to = end;
+      private int index = first;
+      private long word = first < to ? w[first] : 0;
 
       @Override
       public boolean hasNext() {
-        while (word == 0 && index + 1 < w.length) {
+        while (word == 0 && index + 1 < to) {
           word = w[++index];
         }
         return word != 0;
@@ -242,7 +339,7 @@ final class DenseTagBitmap implements TagBitmap {
 
   @Override
   public void forEach(IntConsumer action) {
-    for (int i = 0; i < words.length; i++) {
+    for (int i = first; i < end; i++) {
       for (long word = words[i]; word != 0; word &= word - 1) {
         action.accept((i << 6) + Long.numberOfTrailingZeros(word));
       }
@@ -259,7 +356,7 @@ final class DenseTagBitmap implements TagBitmap {
     int[] page = new int[(int) Math.min(limit, available)];
     int skip = offset;
     int n = 0;
-    for (int i = 0; n < page.length; i++) {
+    for (int i = first; n < page.length; i++) {
       long word = words[i];
       if (skip > 0) {
         int count = Long.bitCount(word);
@@ -285,7 +382,7 @@ final class DenseTagBitmap implements TagBitmap {
 
   @Override
   public DenseTagBitmap copy() {
-    return new DenseTagBitmap(words.clone(), cardinality);
+    return new DenseTagBitmap(words.clone(), cardinality, first, end);
   }
 
   @Override

@@ -101,8 +101,8 @@ public final class IntColumn {
     if (within instanceof DenseTagBitmap dense) {
       long[] in = dense.words();
       long[] out = new long[in.length];
-      int words = Math.min(in.length, DenseTagBitmap.wordsFor(size));
-      for (int w = 0; w < words; w++) {
+      int words = Math.min(dense.endWord(), DenseTagBitmap.wordsFor(size));
+      for (int w = dense.firstWord(); w < words; w++) { // outside its span, within has no ids
         long kept = 0;
         for (long word = in[w]; word != 0; word &= word - 1) {
           int id = (w << 6) + Long.numberOfTrailingZeros(word);
@@ -112,7 +112,7 @@ public final class IntColumn {
         }
         out[w] = kept;
       }
-      return DenseTagBitmap.ofWords(out);
+      return DenseTagBitmap.ofWords(out, DenseTagBitmap.UNKNOWN, dense.firstWord(), words);
     }
     int[] kept = new int[(int) Math.min(within.cardinality(), size)];
     int n = 0;

@@ -30,6 +30,9 @@ public final class SegmentEvaluator {
 
   /** The members, as a new bitmap the caller owns. */
   public TagBitmap evaluate(Condition condition) {
+    if (isTree(condition) && DenseBlockCounter.applies(condition, index)) {
+      return DenseBlockCounter.evaluate(condition, index, dictionary);
+    }
     Result result = eval(condition);
     TagBitmap members = restricted(result);
     return members == result.bits && !result.owned ? members.copy() : members;
@@ -47,7 +50,7 @@ public final class SegmentEvaluator {
       return dictionary.size() - count(not.term());
     }
     if (DenseBlockCounter.applies(condition, index)) {
-      return DenseBlockCounter.count(condition, index, (DenseTagBitmap) live());
+      return DenseBlockCounter.count(condition, index, dictionary);
     }
     Result result = eval(condition);
     return result.withinLive ? result.bits.cardinality() : result.bits.andCardinality(live());
@@ -56,8 +59,16 @@ public final class SegmentEvaluator {
   /** The total and up to {@code limit} member ids in ascending order, skipping {@code offset}. */
   public SegmentPage page(Condition condition, int offset, int limit) {
     SparseTagBitmap.checkPage(offset, limit);
-    TagBitmap members = restricted(eval(condition));
+    TagBitmap members =
+        isTree(condition) && DenseBlockCounter.applies(condition, index)
+            ? DenseBlockCounter.evaluate(condition, index, dictionary)
+            : restricted(eval(condition));
     return new SegmentPage(members.cardinality(), members.page(offset, limit));
+  }
+
+  /** An AND/OR (a single tag, NOT or everyone is read in place or in one pass already). */
+  private static boolean isTree(Condition condition) {
+    return condition instanceof Condition.And || condition instanceof Condition.Or;
   }
 
   /**

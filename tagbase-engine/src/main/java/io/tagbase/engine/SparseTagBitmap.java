@@ -24,6 +24,11 @@ final class SparseTagBitmap implements TagBitmap {
     this.bits = bits;
   }
 
+  /** The Roaring bitmap itself, for readers in this package that promise not to modify it. */
+  RoaringBitmap roaring() {
+    return bits;
+  }
+
   static void checkPage(int offset, int limit) {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException(
@@ -37,6 +42,12 @@ final class SparseTagBitmap implements TagBitmap {
     return "{" + cardinality + " ids: " + (cardinality > PREVIEW ? ids + "..." : ids) + "}";
   }
 
+  /** The smallest id; the bitmap must not be empty. */
+  int first() {
+    return bits.first();
+  }
+
+  /** The largest id; the bitmap must not be empty. */
   int last() {
     return bits.last();
   }
@@ -98,10 +109,17 @@ final class SparseTagBitmap implements TagBitmap {
     if (other instanceof SparseTagBitmap sparse) {
       return RoaringBitmap.andCardinality(bits, sparse.bits);
     }
+    DenseTagBitmap dense = (DenseTagBitmap) other;
+    long end = (long) dense.endWord() << 6; // ids outside the dense span cannot be in it
     long count = 0;
     PeekableIntIterator ids = bits.getIntIterator();
+    ids.advanceIfNeeded(dense.firstWord() << 6);
     while (ids.hasNext()) {
-      if (other.contains(ids.next())) {
+      int id = ids.next();
+      if (id >= end) {
+        break;
+      }
+      if (dense.contains(id)) {
         count++;
       }
     }
@@ -204,12 +222,35 @@ final class SparseTagBitmap implements TagBitmap {
 
   /** The ids of this bitmap that are ({@code keep}) or are not ({@code !keep}) in {@code dense}. */
   private RoaringBitmap filter(DenseTagBitmap dense, boolean keep) {
+    if (keep) { // only ids inside the dense span can be kept
+      RoaringBitmap kept = new RoaringBitmap();
+      long end = (long) dense.endWord() << 6;
+      PeekableIntIterator ids = bits.getIntIterator();
+      ids.advanceIfNeeded(dense.firstWord() << 6);
+      int[] buffer = new int[4096];
+      int n = 0;
+      while (ids.hasNext()) {
+        int id = ids.next();
+        if (id >= end) {
+          break;
+        }
+        if (dense.contains(id)) {
+          buffer[n++] = id;
+          if (n == buffer.length) {
+            kept.addN(buffer, 0, n);
+            n = 0;
+          }
+        }
+      }
+      kept.addN(buffer, 0, n);
+      return kept;
+    }
     int[] kept = new int[bits.getCardinality()];
     int n = 0;
     PeekableIntIterator ids = bits.getIntIterator();
     while (ids.hasNext()) {
       int id = ids.next();
-      if (dense.contains(id) == keep) {
+      if (!dense.contains(id)) {
         kept[n++] = id;
       }
     }

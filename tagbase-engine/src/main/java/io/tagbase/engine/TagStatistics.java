@@ -23,6 +23,8 @@ import org.roaringbitmap.RoaringBitmap;
 public final class TagStatistics {
   // 2,048 words (16 KiB) per tag per block: 20 tags stay inside a 512 KiB L2 cache
   private static final int BLOCK_WORDS = 2048;
+  // a probe of a dense tag per member costs about as much as reading this many words in a row
+  private static final int PROBES_PER_WORD = 4;
 
   private final TagIndex index;
   private final CustomerDictionary dictionary;
@@ -48,11 +50,26 @@ public final class TagStatistics {
   public long[] distribution(TagBitmap segment, List<String> tags) {
     TagBitmap[] bits = tags.stream().map(index::view).toArray(TagBitmap[]::new);
     long[] counts = new long[bits.length];
+    TagBitmap dense = denseForCounting(segment);
     // memory-bound: one tag per task lets every core stream its own tags
     IntStream.range(0, bits.length)
         .parallel()
-        .forEach(i -> counts[i] = segment.andCardinality(bits[i]));
+        .forEach(i -> counts[i] = (bits[i].isDense() ? dense : segment).andCardinality(bits[i]));
     return counts;
+  }
+
+  /**
+   * The segment as a bitset for counting against dense tags: a dense AND-count reads only the words
+   * of the segment's span, while a sparse segment probes a tag once per member. A sparse segment is
+   * converted when its span has at most {@link #PROBES_PER_WORD} words per member (a cohort-like or
+   * mid-sized segment); a thin one spread over everyone keeps probing.
+   */
+  private static TagBitmap denseForCounting(TagBitmap segment) {
+    if (segment.isDense() || !(segment instanceof SparseTagBitmap sparse) || sparse.isEmpty()) {
+      return segment;
+    }
+    long spanWords = (sparse.last() >>> 6) - (sparse.first() >>> 6) + 1L;
+    return spanWords <= PROBES_PER_WORD * sparse.cardinality() ? sparse.toDense() : segment;
   }
 
   /**
@@ -82,19 +99,19 @@ public final class TagStatistics {
   /** Fills counts[i][j], i < j, for every pair of dense bitmaps, reading each block once. */
   private static void countDensePairs(TagBitmap[] bits, long[][] counts) {
     int n = bits.length;
-    long[][] words = new long[n][];
+    DenseTagBitmap[] dense = new DenseTagBitmap[n];
     int longest = 0;
     for (int i = 0; i < n; i++) {
-      if (bits[i] instanceof DenseTagBitmap dense) {
-        words[i] = dense.words();
-        longest = Math.max(longest, words[i].length);
+      if (bits[i] instanceof DenseTagBitmap d) {
+        dense[i] = d;
+        longest = Math.max(longest, d.endWord());
       }
     }
     int blocks = (longest + BLOCK_WORDS - 1) / BLOCK_WORDS;
     long[][] sums =
         IntStream.range(0, blocks)
             .parallel()
-            .mapToObj(block -> countBlock(words, block * BLOCK_WORDS))
+            .mapToObj(block -> countBlock(dense, block * BLOCK_WORDS))
             .reduce(new long[n][n], TagStatistics::add);
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -113,29 +130,79 @@ public final class TagStatistics {
     return sum;
   }
 
-  /** Pair counts, i < j, over the words {@code from..from+BLOCK_WORDS-1} of dense bitmaps. */
-  private static long[][] countBlock(long[][] words, int from) {
-    int n = words.length;
-    long[][] counts = new long[n][n];
-    for (int i = 0; i < n; i++) {
-      long[] a = words[i];
-      if (a == null) {
-        continue;
+  /**
+   * Pair counts, i < j, over the words {@code from..from+BLOCK_WORDS-1} of dense bitmaps (each
+   * inside its span). Tag i is paired with four tags per pass, so each of its words is loaded once
+   * for four counts.
+   */
+  private static long[][] countBlock(DenseTagBitmap[] dense, int from) {
+    int n = dense.length;
+    int[] present = new int[n]; // the dense tags with words in this block
+    int[] lo = new int[n];
+    int[] hi = new int[n];
+    int m = 0;
+    for (int t = 0; t < n; t++) {
+      if (dense[t] != null) {
+        int l = Math.max(from, dense[t].firstWord());
+        int h = Math.min(from + BLOCK_WORDS, dense[t].endWord());
+        if (l < h) {
+          present[m] = t;
+          lo[m] = l;
+          hi[m] = h;
+          m++;
+        }
       }
-      for (int j = i + 1; j < n; j++) {
-        long[] b = words[j];
-        if (b == null) {
-          continue;
+    }
+    long[][] counts = new long[n][n];
+    for (int x = 0; x < m; x++) {
+      long[] a = dense[present[x]].words();
+      int y = x + 1;
+      for (; y + 3 < m; y += 4) {
+        long[] b0 = dense[present[y]].words();
+        long[] b1 = dense[present[y + 1]].words();
+        long[] b2 = dense[present[y + 2]].words();
+        long[] b3 = dense[present[y + 3]].words();
+        int l =
+            Math.max(Math.max(lo[x], Math.max(lo[y], lo[y + 1])), Math.max(lo[y + 2], lo[y + 3]));
+        int h =
+            Math.min(Math.min(hi[x], Math.min(hi[y], hi[y + 1])), Math.min(hi[y + 2], hi[y + 3]));
+        h = Math.max(l, h);
+        long c0 = 0;
+        long c1 = 0;
+        long c2 = 0;
+        long c3 = 0;
+        for (int w = l; w < h; w++) {
+          long word = a[w];
+          c0 += Long.bitCount(word & b0[w]);
+          c1 += Long.bitCount(word & b1[w]);
+          c2 += Long.bitCount(word & b2[w]);
+          c3 += Long.bitCount(word & b3[w]);
         }
-        int to = Math.min(from + BLOCK_WORDS, Math.min(a.length, b.length));
-        long count = 0;
-        for (int w = from; w < to; w++) {
-          count += Long.bitCount(a[w] & b[w]);
+        long[] group = {c0, c1, c2, c3};
+        for (int k = 0; k < 4; k++) { // the parts of each pair's range outside the shared one
+          int z = y + k;
+          long[] b = dense[present[z]].words();
+          int pairLo = Math.max(lo[x], lo[z]);
+          int pairHi = Math.min(hi[x], hi[z]);
+          group[k] += pairCount(a, b, pairLo, Math.min(l, pairHi));
+          group[k] += pairCount(a, b, Math.max(h, pairLo), pairHi);
+          counts[present[x]][present[z]] = group[k];
         }
-        counts[i][j] = count;
+      }
+      for (; y < m; y++) {
+        counts[present[x]][present[y]] =
+            pairCount(a, dense[present[y]].words(), Math.max(lo[x], lo[y]), Math.min(hi[x], hi[y]));
       }
     }
     return counts;
+  }
+
+  private static long pairCount(long[] a, long[] b, int from, int to) {
+    long count = 0;
+    for (int w = from; w < to; w++) {
+      count += Long.bitCount(a[w] & b[w]);
+    }
+    return count;
   }
 
   /**

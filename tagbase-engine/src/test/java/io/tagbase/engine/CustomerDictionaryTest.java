@@ -115,4 +115,26 @@ class CustomerDictionaryTest {
     assertThat(dictionary.live().toArray())
         .isEqualTo(RandomIds.sorted(new TreeSet<>(expected.values())));
   }
+
+  @Test
+  void externalIdsMapsEveryIdInOrderOnSmallAndLargeArrays() {
+    Random random = new Random(7);
+    for (int id = 0; id < 50_000; id++) {
+      dictionary.intern("c" + id);
+    }
+    for (int id = 0; id < 50_000; id += 11) {
+      dictionary.remove("c" + id);
+    }
+    for (int size : new int[] {0, 1, 100, 40_000}) { // 40,000: split over the cores
+      int[] ids = new int[size];
+      for (int i = 0; i < size; i++) {
+        ids[i] = random.nextInt(50_001); // 50,000 was never handed out
+      }
+      String[] expected = new String[size];
+      for (int i = 0; i < size; i++) {
+        expected[i] = ids[i] % 11 == 0 || ids[i] == 50_000 ? null : "c" + ids[i];
+      }
+      assertThat(dictionary.externalIds(ids)).as("size %d", size).containsExactly(expected);
+    }
+  }
 }

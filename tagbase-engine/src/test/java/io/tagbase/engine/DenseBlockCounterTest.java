@@ -8,6 +8,7 @@ import static io.tagbase.engine.Condition.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DenseBlockCounterTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 64, 65, 16_384, 16_385, 70_000}) // 16,384 ids: one block of 256 words
+  // 16,384 ids: one block of 256 words; 600,000 ids: more words than a count keeps on one core
+  @ValueSource(ints = {1, 64, 65, 16_384, 16_385, 70_000, 600_000})
   void countMatchesBruteForce(int universe) {
     Random random = new Random(universe);
     CustomerDictionary dictionary = new CustomerDictionary();
@@ -31,7 +33,7 @@ class DenseBlockCounterTest {
     List<Set<Integer>> tags = new ArrayList<>();
     for (int t = 0; t < 5; t++) {
       int length = 1 + random.nextInt(universe + 100); // shorter and longer than the universe
-      Set<Integer> ids = RandomIds.ids(random, length, 0.05 + 0.9 * random.nextDouble());
+      Set<Integer> ids = RandomIds.idsOrCluster(random, length, 0.05 + 0.9 * random.nextDouble());
       ids.add(0); // never empty: optimize() keeps it dense
       tags.add(ids);
       for (int id : ids) {
@@ -43,12 +45,43 @@ class DenseBlockCounterTest {
       live.remove(id);
     }
     index.optimize(1); // every non-empty tag dense
+    for (int t = 0; t < tags.size(); t++) { // removals leave a dense span wider than its ids
+      Set<Integer> ids = tags.get(t);
+      int last = ((TreeSet<Integer>) ids).last();
+      if (last != 0) {
+        index.unassign("t" + t, last);
+        ids.remove(last);
+      }
+    }
     SegmentEvaluator evaluator = new SegmentEvaluator(index, dictionary);
-    for (int trial = 0; trial < 100; trial++) {
+    List<BitSet> reference = new ArrayList<>();
+    for (Set<Integer> ids : tags) {
+      BitSet bits = new BitSet();
+      ids.forEach(bits::set);
+      reference.add(bits);
+    }
+    int trials = universe > 100_000 ? 30 : 100;
+    for (int trial = 0; trial < trials; trial++) {
       Condition condition = condition(random, 3);
       assertThat(DenseBlockCounter.applies(condition, index)).isTrue();
-      long expected = live.stream().filter(id -> matches(condition, tags, id)).count();
+      int[] expectedIds =
+          live.stream()
+              .filter(id -> matches(condition, reference, id))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      long expected = expectedIds.length;
       assertThat(evaluator.count(condition)).as("%s", condition).isEqualTo(expected);
+      if (trial % 3 == 0) { // evaluate and page take the same block path
+        TagBitmap members = evaluator.evaluate(condition);
+        assertThat(members.toArray()).as("%s", condition).isEqualTo(expectedIds);
+        assertThat(members.cardinality()).isEqualTo(expected);
+        SegmentPage page = evaluator.page(condition, 1, 5);
+        assertThat(page.total()).isEqualTo(expected);
+        assertThat(page.ids())
+            .isEqualTo(
+                java.util.Arrays.copyOfRange(
+                    expectedIds, Math.min(1, expectedIds.length), Math.min(6, expectedIds.length)));
+      }
     }
   }
 
@@ -70,9 +103,9 @@ class DenseBlockCounterTest {
     return kind % 2 == 0 ? and(terms) : or(terms);
   }
 
-  private static boolean matches(Condition condition, List<Set<Integer>> tags, int id) {
+  private static boolean matches(Condition condition, List<BitSet> tags, int id) {
     if (condition instanceof Condition.HasTag has) {
-      return tags.get(Integer.parseInt(has.tag().substring(1))).contains(id);
+      return tags.get(Integer.parseInt(has.tag().substring(1))).get(id);
     }
     if (condition instanceof Condition.And and) {
       return and.terms().stream().allMatch(term -> matches(term, tags, id));

@@ -28,16 +28,53 @@ final class RandomIds {
   }
 
   /**
+   * Ids drawn with {@code density} inside one random window of {@code [0, universe)} only, as a
+   * sign-up cohort or a batch import would give: dense bitmaps keep a narrow span for them.
+   */
+  static TreeSet<Integer> clustered(Random random, int universe, double density) {
+    TreeSet<Integer> ids = new TreeSet<>();
+    if (universe == 0) {
+      return ids;
+    }
+    int from = random.nextInt(universe);
+    int to = from + random.nextInt(universe - from + 1);
+    for (int id = from; id < to; id++) {
+      if (random.nextDouble() < density) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** Uniform over the universe or, half the time, {@link #clustered}. */
+  static TreeSet<Integer> idsOrCluster(Random random, int universe, double density) {
+    return random.nextBoolean()
+        ? ids(random, universe, density)
+        : clustered(random, universe, density);
+  }
+
+  /**
    * A bitmap holding {@code ids}, added in random order. Dense ones start at a random length so
-   * that operands of different word counts meet.
+   * that operands of different word counts meet. Ids outside the set, at both ends of the universe,
+   * are sometimes added and removed again, so that a dense bitmap's span is wider than its ids
+   * (removal never narrows it).
    */
   static TagBitmap bitmap(Random random, Set<Integer> ids, boolean dense, int universe) {
     TagBitmap bits = dense ? TagBitmap.dense(random.nextInt(universe + 130)) : TagBitmap.empty();
     List<Integer> shuffled = new ArrayList<>(ids);
     Collections.shuffle(shuffled, random);
+    List<Integer> passing = new ArrayList<>();
+    if (universe > 0 && random.nextBoolean()) {
+      for (int id : new int[] {0, universe - 1, random.nextInt(universe)}) {
+        if (!ids.contains(id) && bits.add(id)) {
+          passing.add(id);
+        }
+      }
+    }
     for (int id : shuffled) {
       bits.add(id);
     }
+    passing.forEach(bits::remove);
     return bits;
   }
 
@@ -49,7 +86,7 @@ final class RandomIds {
   record Operand(TreeSet<Integer> ids, TagBitmap bits, double density) {
     static Operand random(Random random, int universe, boolean dense) {
       double density = DENSITIES[random.nextInt(DENSITIES.length)];
-      TreeSet<Integer> ids = RandomIds.ids(random, universe, density);
+      TreeSet<Integer> ids = idsOrCluster(random, universe, density);
       return new Operand(ids, bitmap(random, ids, dense, universe), density);
     }
 

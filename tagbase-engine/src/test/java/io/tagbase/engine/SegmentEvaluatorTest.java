@@ -116,7 +116,8 @@ class SegmentEvaluatorTest {
       for (int t = 0; t < 8; t++) {
         double density = RandomIds.DENSITIES[random.nextInt(RandomIds.DENSITIES.length)];
         String tag = "t" + t;
-        Set<Integer> ids = RandomIds.ids(random, universe + 70, density); // 70 ids past the end
+        Set<Integer> ids =
+            RandomIds.idsOrCluster(random, universe + 70, density); // 70 ids past the end
         tags.put(tag, ids);
         ids.forEach(id -> index.assign(tag, id));
       }

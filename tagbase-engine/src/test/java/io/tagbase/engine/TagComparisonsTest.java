@@ -46,8 +46,8 @@ class TagComparisonsTest {
     List<TagBitmap> rows = new ArrayList<>();
     List<TagBitmap> columns = new ArrayList<>();
     for (int k = 0; k < 3; k++) {
-      rowIds.add(RandomIds.ids(random, universe + 70, 0.3));
-      columnIds.add(RandomIds.ids(random, universe + 70, 0.05));
+      rowIds.add(RandomIds.idsOrCluster(random, universe + 70, 0.3));
+      columnIds.add(RandomIds.idsOrCluster(random, universe + 70, 0.05));
       rows.add(RandomIds.bitmap(random, rowIds.get(k), k % 2 == 0, universe));
       columns.add(RandomIds.bitmap(random, columnIds.get(k), k % 2 == 1, universe));
     }
@@ -158,7 +158,9 @@ class TagComparisonsTest {
         double density = RandomIds.DENSITIES[random.nextInt(RandomIds.DENSITIES.length)];
         int past = random.nextInt(3) == 0 ? 70 : 0;
         TreeSet<Integer> ids =
-            t == TAGS - 1 ? new TreeSet<>() : RandomIds.ids(random, universe + past, density);
+            t == TAGS - 1
+                ? new TreeSet<>()
+                : RandomIds.idsOrCluster(random, universe + past, density);
         tags.add(ids);
         String tag = "t" + t;
         ids.forEach(id -> index.assign(tag, id));

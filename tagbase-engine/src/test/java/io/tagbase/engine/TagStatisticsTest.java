@@ -104,7 +104,9 @@ class TagStatisticsTest {
         double density = RandomIds.DENSITIES[random.nextInt(RandomIds.DENSITIES.length)];
         int past = random.nextInt(3) == 0 ? 70 : 0;
         TreeSet<Integer> ids =
-            t == TAGS - 1 ? new TreeSet<>() : RandomIds.ids(random, universe + past, density);
+            t == TAGS - 1
+                ? new TreeSet<>()
+                : RandomIds.idsOrCluster(random, universe + past, density);
         tags.add(ids);
         String tag = "t" + t;
         ids.forEach(id -> index.assign(tag, id));

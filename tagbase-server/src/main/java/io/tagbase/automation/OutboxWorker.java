@@ -45,8 +45,10 @@ public class OutboxWorker {
   private final String owner = "worker-" + UUID.randomUUID();
   private volatile Thread working;
   private volatile boolean stopping;
+  private final io.tagbase.taxonomy.TagActivity activity;
 
   OutboxWorker(
+      io.tagbase.taxonomy.TagActivity activity,
       JdbcOutboxRepository outbox,
       JdbcAutomationRepository automations,
       AutomationConditions conditions,
@@ -59,6 +61,7 @@ public class OutboxWorker {
       @Value("${tagbase.automation.lease:PT5M}") Duration lease,
       @Value("${tagbase.automation.backoff:PT10S}") Duration backoff,
       @Value("${tagbase.automation.max-backoff:PT1H}") Duration maxBackoff) {
+    this.activity = activity;
     this.outbox = outbox;
     this.automations = automations;
     this.conditions = conditions;
@@ -137,6 +140,7 @@ public class OutboxWorker {
 
   private void work(OutboxRow row) throws InterruptedException {
     Automation a = automations.find(row.automationId()).orElseThrow();
+    activity.automationRan(a.code()); // its tags count as used (governance's idle finding)
     if (row.gate()) {
       gate(a, row);
       return;

@@ -139,9 +139,7 @@ public class CustomerService {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
     for (int from = 0; from < externalIds.size(); from += 500) {
       List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + 500));
-      for (Customer c : repository.findByExternalIds(chunk)) {
-        ids.put(c.externalId(), c.id());
-      }
+      ids.putAll(repository.idsByExternalId(chunk));
     }
     return ids;
   }

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -141,6 +143,25 @@ class JdbcCustomerRepository {
         .param("ids", externalIds)
         .query(JdbcCustomerRepository::map)
         .list();
+  }
+
+  /**
+   * Database ids by external id, reading those two columns only: event batches resolve hundreds of
+   * customers per request, and mapping whole rows (three timestamps each) was a measurable part of
+   * ingest's CPU.
+   */
+  Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+    Map<String, Long> ids = new HashMap<>();
+    if (externalIds.isEmpty()) {
+      return ids;
+    }
+    jdbc.sql("select external_id, id from customer where external_id in (:ids)")
+        .param("ids", externalIds)
+        .query(
+            rs -> {
+              ids.put(rs.getString(1), rs.getLong(2));
+            });
+    return ids;
   }
 
   /** A page of customers whose id, name or city contains {@code query} (all when null). */

@@ -35,8 +35,10 @@ class GovernanceConsoleController {
   private final TaxonomyService taxonomy;
   private final RuleService rules;
   private final TemplateService templates;
+  private final TagActivityLog activity;
 
   GovernanceConsoleController(
+      TagActivityLog activity,
       TagHealth health,
       SimilarTags similar,
       TagMerger merger,
@@ -47,6 +49,7 @@ class GovernanceConsoleController {
       TaxonomyService taxonomy,
       RuleService rules,
       TemplateService templates) {
+    this.activity = activity;
     this.health = health;
     this.similar = similar;
     this.merger = merger;
@@ -60,7 +63,8 @@ class GovernanceConsoleController {
   }
 
   @GetMapping("/governance")
-  String center(@RequestParam(defaultValue = "findings") String tab, Model model) {
+  String center(
+      @RequestParam(defaultValue = "findings") String tab, java.util.Locale locale, Model model) {
     model.addAttribute("tab", tab);
     switch (tab) {
       case "similar" -> {
@@ -76,7 +80,8 @@ class GovernanceConsoleController {
       }
       default -> {
         model.addAttribute("tab", "findings");
-        model.addAttribute("findings", health.findings(90));
+        model.addAttribute("findings", health.findings(null, locale));
+        model.addAttribute("idleDays", health.idleDays());
       }
     }
     return "governance/center";
@@ -87,6 +92,7 @@ class GovernanceConsoleController {
     model.addAttribute("where", usages.of(code));
     model.addAttribute("tag", taxonomy.get(code));
     model.addAttribute("mergedInto", merger.mergedInto(code).orElse(null));
+    model.addAttribute("activity", activity.all().get(code));
     return "governance/where-used";
   }
 

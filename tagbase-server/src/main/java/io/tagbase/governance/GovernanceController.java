@@ -6,7 +6,9 @@ import io.tagbase.web.InvalidInputException;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,11 +36,17 @@ class GovernanceController {
   private final NamingStandards naming;
   private final TagMerger merger;
   private final Approvals approvals;
+  private final TagOverviews overviews;
 
-  /** A change request with the word diff of its rule. */
-  record ApprovalView(ChangeRequest request, List<TextDiff.Part> diff) {
+  /**
+   * A change request with the diff of what it changes: word runs of a rule ({@code lines} false),
+   * line runs of template settings or a definition ({@code lines} true).
+   */
+  record ApprovalView(ChangeRequest request, boolean lines, List<TextDiff.Part> diff) {
     static ApprovalView of(ChangeRequest r) {
-      return new ApprovalView(r, TextDiff.of(r.current(), r.proposed()));
+      return "RULE".equals(r.kind())
+          ? new ApprovalView(r, false, TextDiff.of(r.current(), r.proposed()))
+          : new ApprovalView(r, true, TextDiff.lines(r.current(), r.proposedText()));
     }
   }
 
@@ -50,8 +59,10 @@ class GovernanceController {
       SimilarTags similar,
       NamingStandards naming,
       TagMerger merger,
-      Approvals approvals) {
+      Approvals approvals,
+      TagOverviews overviews) {
     this.approvals = approvals;
+    this.overviews = overviews;
     this.usages = usages;
     this.health = health;
     this.similar = similar;
@@ -70,19 +81,63 @@ class GovernanceController {
     return usages.of(code);
   }
 
+  @GetMapping("/tags/{code}")
+  @Operation(
+      summary = "One tag's governance overview",
+      description =
+          "quality (null when archived), findings (details in lang or Accept-Language, English"
+              + " otherwise), lastViewed, lastUsed, trackedFrom (null when never), pending change"
+              + " requests and how many places use it.")
+  TagOverview overview(
+      @PathVariable String code,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+    return overviews.of(code, language(lang, accept));
+  }
+
   @GetMapping("/findings")
   @Operation(
       summary = "Unused and unhealthy tags",
       description =
-          "One row per problem: UNUSED, NO_MEMBERS, NEAR_TOTAL (>= 95% of customers), IDLE (no"
-              + " member change for idleDays), RULE_FAILED, RULE_STALE (not evaluated for 2"
-              + " days), NO_OWNER, OWNER_INACTIVE, NO_DESCRIPTION, NAMING; with a suggested"
-              + " action.")
-  List<Finding> findings(@RequestParam(required = false) Integer idleDays) {
+          "One row per problem: UNUSED, NO_MEMBERS, NEAR_TOTAL (>= 95% of customers), IDLE (not"
+              + " viewed or used for idleDays, default tagbase.governance.idle-days), RULE_FAILED,"
+              + " RULE_STALE (not evaluated for 2 days), NO_OWNER, OWNER_INACTIVE,"
+              + " NO_DESCRIPTION, NAMING; with its params, a detail in the language of lang or"
+              + " Accept-Language (zh or en; English otherwise) and a suggested action.")
+  List<Finding> findings(
+      @RequestParam(required = false) Integer idleDays,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
     if (idleDays != null && idleDays < 1) {
       throw new InvalidInputException("idleDays", "idleDays must be at least 1.");
     }
-    return health.findings(idleDays);
+    return health.findings(idleDays, language(lang, accept));
+  }
+
+  /**
+   * The API's language: {@code lang} (zh or en), else the first of zh and en in Accept-Language,
+   * else English (as the API's error messages are).
+   */
+  static Locale language(String lang, String acceptLanguage) {
+    if (lang != null && !lang.isBlank()) {
+      return lang.strip().toLowerCase(Locale.ROOT).startsWith("zh")
+          ? Locale.SIMPLIFIED_CHINESE
+          : Locale.ENGLISH;
+    }
+    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+      try {
+        Locale best =
+            Locale.lookup(
+                Locale.LanguageRange.parse(acceptLanguage),
+                List.of(Locale.ENGLISH, Locale.CHINESE));
+        if (best != null && best.getLanguage().equals("zh")) {
+          return Locale.SIMPLIFIED_CHINESE;
+        }
+      } catch (IllegalArgumentException malformed) {
+        // a header we cannot read: the default language
+      }
+    }
+    return Locale.ENGLISH;
   }
 
   @GetMapping("/quality")

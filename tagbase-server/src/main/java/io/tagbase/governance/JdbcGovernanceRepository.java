@@ -207,17 +207,6 @@ class JdbcGovernanceRepository {
         .list();
   }
 
-  /** The time of each tag's latest enter or leave, by tag code. */
-  java.util.Map<String, Instant> lastMembershipChanges() {
-    java.util.Map<String, Instant> out = new java.util.HashMap<>();
-    jdbc.sql(
-            "select t.code, max(h.at) from tag_history h join tag t on t.id = h.tag_id group by"
-                + " t.code")
-        .query((rs, n) -> out.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
-        .list();
-    return out;
-  }
-
   private static final String MERGE_COLUMNS =
       "select id, kept_code, merged_codes, status, changes_json, merged_by, merged_at,"
           + " undo_until, undone_by, undone_at from tag_merge";

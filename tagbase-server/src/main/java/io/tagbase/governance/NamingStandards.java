@@ -23,8 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NamingStandards implements TagGuard {
-  /** One way a tag breaks its category's standard. */
-  public record Violation(String field, String message) {}
+  /**
+   * One way a tag breaks its category's standard.
+   *
+   * @param rule CODE_PATTERN, DESCRIPTION or OWNER
+   * @param message in English, for refusals
+   */
+  public record Violation(
+      String field, String rule, String category, String pattern, String message) {}
 
   private final JdbcGovernanceRepository repository;
   private final TaxonomyService taxonomy;
@@ -164,6 +170,9 @@ public class NamingStandards implements TagGuard {
       out.add(
           new Violation(
               "code",
+              "CODE_PATTERN",
+              s.categoryCode(),
+              s.codePattern(),
               "Code '"
                   + code
                   + "' does not match the pattern "
@@ -178,10 +187,19 @@ public class NamingStandards implements TagGuard {
       out.add(
           new Violation(
               "descriptionZh",
+              "DESCRIPTION",
+              s.categoryCode(),
+              null,
               "Category '" + s.categoryCode() + "' requires a description (Chinese or English)."));
     }
     if (s.requireOwner() && blankToNull(owner) == null) {
-      out.add(new Violation("owner", "Category '" + s.categoryCode() + "' requires an owner."));
+      out.add(
+          new Violation(
+              "owner",
+              "OWNER",
+              s.categoryCode(),
+              null,
+              "Category '" + s.categoryCode() + "' requires an owner."));
     }
     return out;
   }

@@ -83,6 +83,11 @@ class ImportFiles {
     }
   }
 
+  /** Whether a stored upload is still there (an operator may have cleaned the directory). */
+  boolean exists(String path) {
+    return Files.isRegularFile(Path.of(path));
+  }
+
   void delete(String path) {
     try {
       Files.deleteIfExists(Path.of(path));

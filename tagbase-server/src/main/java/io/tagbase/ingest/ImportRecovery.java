@@ -1,39 +1,107 @@
 package io.tagbase.ingest;
 
+import io.tagbase.job.Job;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At start-up, an import still RUNNING was cut off by a crash or a restart. Its committed chunks
- * are whole and its checkpoint says how far they reach, so it is marked INTERRUPTED, ready to be
- * resumed ({@code POST /api/v1/imports/{id}/resume}).
+ * Imports cut off by a crash or a restart. At start-up an import still RUNNING (and last touched
+ * before this instance started) was cut off: its committed chunks are whole and its checkpoint says
+ * how far they reach, so it is marked INTERRUPTED. Once the application is ready, every interrupted
+ * import whose uploaded file is still there is resumed on the job thread, oldest first, unless
+ * {@code tagbase.import.auto-resume} is false; one whose file is gone stays INTERRUPTED with a
+ * message saying what to do. Each resume is claimed with a conditional update, so of several
+ * instances starting at once only one resumes a given import.
  */
 @Component
 class ImportRecovery implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
   static final String MESSAGE =
       "Interrupted by a restart; the rows up to the checkpoint are stored. Resume it to finish.";
+  static final String ACTOR = "system";
 
   private final ImportRunRepository runs;
+  private final ImportService imports;
+  private final ImportFiles files;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final boolean autoResume;
 
-  ImportRecovery(ImportRunRepository runs, PlatformTransactionManager tx, Clock clock) {
+  ImportRecovery(
+      ImportRunRepository runs,
+      ImportService imports,
+      ImportFiles files,
+      PlatformTransactionManager tx,
+      Clock clock,
+      @Value("${tagbase.import.auto-resume:true}") boolean autoResume) {
     this.runs = runs;
+    this.imports = imports;
+    this.files = files;
     this.tx = new TransactionTemplate(tx);
     this.clock = clock;
+    this.autoResume = autoResume;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    Integer interrupted = tx.execute(s -> runs.interruptRunning(MESSAGE, clock.instant()));
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    Integer interrupted = tx.execute(s -> runs.interruptRunning(MESSAGE, started, clock.instant()));
     if (interrupted != null && interrupted > 0) {
-      log.warn("{} import(s) were cut off by a restart; resume them to finish", interrupted);
+      log.warn("{} import(s) were cut off by a restart", interrupted);
     }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void applicationReady() {
+    if (autoResume) {
+      resumeInterrupted();
+    }
+  }
+
+  /**
+   * Starts a resume job for every interrupted import whose file is still stored, oldest first, and
+   * notes on the others that their file is gone. Returns the jobs this call started; an import
+   * another caller claimed first is skipped. Cost: one query plus one claim per import.
+   */
+  List<Job> resumeInterrupted() {
+    List<Job> started = new ArrayList<>();
+    for (ImportRun run : runs.interrupted()) {
+      if (!files.exists(run.filePath())) {
+        log.warn(
+            "Import {} cannot resume by itself: its file {} is gone", run.id(), run.filePath());
+        runs.noteInterrupted(run.id(), ImportService.FILE_GONE, clock.instant());
+        continue;
+      }
+      try {
+        imports
+            .resumeIfInterrupted(run, ACTOR)
+            .ifPresent(
+                job -> {
+                  log.info(
+                      "Resuming import {} after line {} as job {}",
+                      run.id(),
+                      run.committedLine(),
+                      job.id());
+                  started.add(job);
+                });
+      } catch (RuntimeException e) {
+        // One import that cannot restart (its saved mapping no longer compiles, say) must not
+        // keep the others from resuming; it stays INTERRUPTED for a person to look at.
+        log.error("Import {} could not resume by itself", run.id(), e);
+      }
+    }
+    return started;
   }
 }

@@ -58,15 +58,45 @@ class ImportRunRepository {
         .list();
   }
 
-  /** Marks the run started with this mapping; a resume keeps its checkpoint. */
-  void start(long id, String mapping, boolean allOrNothing, boolean resume, Instant now) {
+  /**
+   * Marks the run started with this mapping if it is still {@code from}; a resume keeps its
+   * checkpoint. False when another caller (or another instance) changed it first: the conditional
+   * update is the claim, so two instances never run the same import.
+   */
+  boolean start(
+      long id,
+      String mapping,
+      boolean allOrNothing,
+      boolean resume,
+      ImportStatus from,
+      Instant now) {
+    return jdbc.sql(
+                "update import_run set status = 'RUNNING', mapping = :mapping, all_or_nothing = :aon,"
+                    + " message = null, updated_at = :now"
+                    + (resume ? "" : ", committed_line = 0, committed_rows = 0")
+                    + " where id = :id and status = :from")
+            .param("mapping", mapping)
+            .param("aon", allOrNothing)
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .param("from", from.name())
+            .update()
+        == 1;
+  }
+
+  /** The interrupted imports, oldest first. */
+  List<ImportRun> interrupted() {
+    return jdbc.sql("select * from import_run where status = 'INTERRUPTED' order by id")
+        .query(ImportRunRepository::map)
+        .list();
+  }
+
+  /** Replaces an interrupted import's message; does nothing once it has moved on. */
+  void noteInterrupted(long id, String message, Instant now) {
     jdbc.sql(
-            "update import_run set status = 'RUNNING', mapping = :mapping, all_or_nothing = :aon,"
-                + " message = null, updated_at = :now"
-                + (resume ? "" : ", committed_line = 0, committed_rows = 0")
-                + " where id = :id")
-        .param("mapping", mapping)
-        .param("aon", allOrNothing)
+            "update import_run set message = :message, updated_at = :now"
+                + " where id = :id and status = 'INTERRUPTED'")
+        .param("message", message)
         .param("now", Timestamp.from(now))
         .param("id", id)
         .update();
@@ -102,12 +132,16 @@ class ImportRunRepository {
         .update();
   }
 
-  /** Marks every RUNNING import INTERRUPTED (at start-up); returns how many. */
-  int interruptRunning(String message, Instant now) {
+  /**
+   * Marks INTERRUPTED every RUNNING import last touched before {@code before} (this instance's
+   * start): one that another instance claimed since is left to it. Returns how many.
+   */
+  int interruptRunning(String message, Instant before, Instant now) {
     return jdbc.sql(
             "update import_run set status = 'INTERRUPTED', message = :message, updated_at = :now"
-                + " where status = 'RUNNING'")
+                + " where status = 'RUNNING' and updated_at < :before")
         .param("message", message)
+        .param("before", Timestamp.from(before))
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -132,10 +133,13 @@ public class ImportService {
     ImportRun run = startable(id);
     ImportMapping m = mapping.withKind(run.kind());
     preview(id, m);
-    return start(run, m, allOrNothing, false, actor);
+    return start(run, m, allOrNothing, false, actor).orElseThrow(() -> startedMeanwhile(id));
   }
 
-  /** Continues an interrupted import after its last committed row, with the same mapping. */
+  /**
+   * Continues an interrupted import after its last committed row, with the same mapping. 409 when
+   * it is not interrupted or its file is gone.
+   */
   public Job resume(long id, String actor) {
     ImportRun run = startable(id);
     if (run.status() != ImportStatus.INTERRUPTED || run.mapping() == null) {
@@ -143,12 +147,35 @@ public class ImportService {
           "status",
           "Import " + id + " is " + run.status() + "; only an interrupted import resumes.");
     }
+    if (!files.exists(run.filePath())) {
+      throw new ConflictException("status", FILE_GONE);
+    }
+    return start(run, runner.mapping(run), run.allOrNothing(), true, actor)
+        .orElseThrow(() -> startedMeanwhile(id));
+  }
+
+  static final String FILE_GONE =
+      "The uploaded file of this import is no longer in the import directory"
+          + " (tagbase.import.directory), so it cannot resume: upload the same file again and run"
+          + " it with the same mapping; rows already stored are recognised and not stored twice.";
+
+  /**
+   * Resumes {@code run} if it is still interrupted and this caller claims it first (a conditional
+   * update, so of several instances starting at once only one resumes it); empty otherwise.
+   */
+  Optional<Job> resumeIfInterrupted(ImportRun run, String actor) {
+    if (run.status() != ImportStatus.INTERRUPTED || run.mapping() == null) {
+      return Optional.empty();
+    }
     return start(run, runner.mapping(run), run.allOrNothing(), true, actor);
   }
 
-  private Job start(
+  private Optional<Job> start(
       ImportRun run, ImportMapping mapping, boolean allOrNothing, boolean resume, String actor) {
-    runs.start(run.id(), runner.json(mapping), allOrNothing, resume, clock.instant());
+    String json = runner.json(mapping);
+    if (!runs.start(run.id(), json, allOrNothing, resume, run.status(), clock.instant())) {
+      return Optional.empty();
+    }
     ImportRun started = get(run.id());
     Job job =
         jobs.submit(
@@ -157,7 +184,12 @@ public class ImportService {
             actor,
             progress -> runner.run(started, mapping, actor, progress));
     runs.attachJob(run.id(), job.id());
-    return job;
+    return Optional.of(job);
+  }
+
+  private static ConflictException startedMeanwhile(long id) {
+    return new ConflictException(
+        "status", "Import " + id + " was started or changed meanwhile; reload it and try again.");
   }
 
   private ImportRun startable(long id) {

@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a stored upload row by row without holding it in memory: CSV (any delimiter, UTF-8 or GBK,
- * optionally gzipped) streamed; Excel (.xlsx, first sheet) through {@link TabularFile}, in memory.
- * Blank rows are skipped. Not thread-safe; close it.
+ * optionally gzipped) and Excel (.xlsx, first sheet, through {@link XlsxRows}) are both streamed,
+ * so a chunk of rows is all an import holds. Blank rows are skipped. Not thread-safe; close it.
  */
 final class ImportTable implements Iterator<TabularRow>, AutoCloseable {
   /** How a file is read: "xlsx", or CSV with its charset and delimiter. */
@@ -63,7 +63,8 @@ final class ImportTable implements Iterator<TabularRow>, AutoCloseable {
 
   static ImportTable open(Path file, Format format) throws IOException {
     if (format.excel()) {
-      return new ImportTable(() -> {}, TabularFile.read(Files.readAllBytes(file)).iterator());
+      XlsxRows sheet = XlsxRows.open(file);
+      return new ImportTable(sheet, sheet);
     }
     Reader reader = new InputStreamReader(plain(file), Charset.forName(format.charset()));
     CsvReader<CsvRecord> csv =

@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.tagbase.web.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,18 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads an uploaded table: Excel (.xlsx, first sheet) or CSV in UTF-8 or GBK, optionally gzipped,
  * with the delimiter (comma, semicolon, tab or bar) guessed from the first line. The format is told
- * by the content, not the file name. Blank rows are skipped. Cost: the whole file in memory; the
- * import issue adds streaming for large files.
+ * by the content, not the file name. Blank rows are skipped. Cost: the rows in memory, at most
+ * {@link #MAX_ROWS} (the sheet of an Excel file is streamed, see {@link XlsxRows}); file imports
+ * read stored uploads row by row instead.
  */
 public final class TabularFile {
   /** Rows beyond this are refused, so an upload cannot exhaust memory. */
@@ -85,17 +79,9 @@ public final class TabularFile {
 
   private static List<TabularRow> excel(byte[] content) throws IOException {
     List<TabularRow> rows = new ArrayList<>();
-    DataFormatter formatter = new DataFormatter();
-    try (InputStream in = new ByteArrayInputStream(content);
-        Workbook workbook = new XSSFWorkbook(in)) {
-      Sheet sheet = workbook.getSheetAt(0);
-      for (Row row : sheet) {
-        List<String> cells = new ArrayList<>();
-        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-          Cell cell = row.getCell(c);
-          cells.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
-        }
-        add(rows, new TabularRow(row.getRowNum() + 1, cells));
+    try (XlsxRows sheet = XlsxRows.open(new ByteArrayInputStream(content))) {
+      while (sheet.hasNext()) {
+        add(rows, sheet.next());
       }
     }
     return rows;

@@ -64,6 +64,8 @@ class RuleConsoleController {
       model.addAttribute("evaluation", rules.save(code, text, principal.getName()));
     } catch (RuleRefused e) {
       model.addAttribute("errors", e.errors());
+    } catch (io.tagbase.web.ChangeAwaitsApproval e) {
+      model.addAttribute("awaitsApproval", e);
     } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("problem", e.getMessage());
     }

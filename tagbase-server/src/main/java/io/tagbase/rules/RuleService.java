@@ -57,8 +57,10 @@ public class RuleService {
   private final TemplateService templates;
   private final io.tagbase.privacy.AuditLog audit;
   private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
+  private final io.tagbase.taxonomy.TagActivity activity;
 
   RuleService(
+      io.tagbase.taxonomy.TagActivity activity,
       org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
       CustomerService customers,
@@ -71,6 +73,7 @@ public class RuleService {
       Clock clock,
       TemplateService templates,
       io.tagbase.privacy.AuditLog audit) {
+    this.activity = activity;
     this.gates = gates;
     this.templates = templates;
     this.audit = audit;
@@ -176,6 +179,7 @@ public class RuleService {
       throw e;
     }
     BitmapPlan plan = BitmapPlan.compile(rule);
+    activity.used(rule.tags());
     RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
     Change change =
         index.withIndex(
@@ -208,6 +212,7 @@ public class RuleService {
     RuleSchema schema = schemas.build();
     CheckedRule rule = check(text, schema);
     BitmapPlan plan = BitmapPlan.compile(rule);
+    activity.used(rule.tags());
     RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
     return index.withIndex(
         (dictionary, tags) -> plan.evaluate(inputs.toData(schema, dictionary, tags), asOf));
@@ -317,6 +322,7 @@ public class RuleService {
         continue;
       }
       CustomerPredicate predicate = CustomerPredicate.compile(rule);
+      activity.used(rule.tags());
       RuleInputs inputs =
           repository.load(schemas.customTypes(), rule.events(), asOf, externalIds.keySet());
       Change change =

@@ -84,6 +84,8 @@ class TemplateConsoleController {
       template = TemplateForm.read(program, form);
       model.addAttribute("preview", templates.save(code, template, principal.getName()));
       model.addAttribute("saved", true);
+    } catch (io.tagbase.web.ChangeAwaitsApproval e) {
+      model.addAttribute("awaitsApproval", e);
     } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("problem", e.getMessage());
       model.addAttribute("problemField", field(e));

@@ -44,8 +44,12 @@ public class TemplateService {
   private final io.tagbase.privacy.AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
+  private final io.tagbase.taxonomy.TagActivity activity;
 
   TemplateService(
+      io.tagbase.taxonomy.TagActivity activity,
+      org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
       MembershipIndex index,
       RuleWrites writes,
@@ -58,6 +62,8 @@ public class TemplateService {
       io.tagbase.privacy.AuditLog audit,
       TransactionTemplate tx,
       Clock clock) {
+    this.activity = activity;
+    this.gates = gates;
     this.audit = audit;
     this.templateTags = templateTags;
     this.customers = customers;
@@ -85,19 +91,22 @@ public class TemplateService {
       String event,
       String actor) {
     requireNewTag(code, category, nameZh, nameEn);
+    boolean existed = taxonomy.find(code).isPresent();
     if (bands < 2 || bands > io.tagbase.engine.score.Scoring.MAX_BANDS) {
       throw new InvalidInputException("bands", "Scores need between 2 and 9 bands.");
     }
     TagDefinition tier = templateTags.createRfmTags(code, category, nameZh, nameEn, bands, actor);
-    return save(tier.code(), TemplateTags.defaultRfm(tier.code(), event, bands), actor);
+    return save(tier.code(), TemplateTags.defaultRfm(tier.code(), event, bands), actor, existed);
   }
 
   /** Creates a lifecycle stage tag (when missing) and saves and evaluates default thresholds. */
   public TemplatePreview createLifecycle(
       String code, String category, String nameZh, String nameEn, String event, String actor) {
     requireNewTag(code, category, nameZh, nameEn);
+    boolean existed = taxonomy.find(code).isPresent();
     TagDefinition tag = templateTags.createLifecycleTag(code, category, nameZh, nameEn, actor);
-    return save(tag.code(), new TagTemplate.Lifecycle(event, null, null, null, null), actor);
+    return save(
+        tag.code(), new TagTemplate.Lifecycle(event, null, null, null, null), actor, existed);
   }
 
   /** What the tags a template creates need, checked before any is created (API and console). */
@@ -134,8 +143,16 @@ public class TemplateService {
     return TagTemplate.read(stored.program(), stored.text());
   }
 
-  /** Saves the settings as a new version and evaluates them as of today. */
+  /**
+   * Saves the settings as a new version and evaluates them as of today; the {@link RuleChangeGate}s
+   * may stop it (governance keeps it as a change request).
+   */
   public TemplatePreview save(String tagCode, TagTemplate template, String actor) {
+    return save(tagCode, template, actor, true);
+  }
+
+  /** {@code gated} false: the tag was created by this very call, so nothing is being changed. */
+  private TemplatePreview save(String tagCode, TagTemplate template, String actor, boolean gated) {
     if (template == null) {
       throw new InvalidInputException("body", "The template settings are empty.");
     }
@@ -158,6 +175,10 @@ public class TemplateService {
               + "' depend on itself: "
               + String.join(" -> ", cycle)
               + ".");
+    }
+    if (gated) {
+      TagRule current = repository.find(tag.id()).orElse(null);
+      gates.orderedStream().forEach(g -> g.savingTemplate(tag, current, template, actor));
     }
     String settings = TagTemplate.write(template);
     audit.record(actor, "TEMPLATE_SAVED", "tag", tagCode, template.program() + " " + settings);
@@ -206,6 +227,7 @@ public class TemplateService {
       throw e;
     }
     Computed computed = compute(program, schema, asOf);
+    activity.used(program.tags());
     String actor = "rule:" + tagCode + "@v" + stored.version();
     String reason =
         stored.program().toLowerCase(java.util.Locale.ROOT)

@@ -33,8 +33,10 @@ public class SegmentService {
   private final JdbcSegmentRepository segments;
   private final RuleService rules;
   private final io.tagbase.tagging.CustomerScopes scopes;
+  private final io.tagbase.taxonomy.TagActivity activity;
 
   SegmentService(
+      io.tagbase.taxonomy.TagActivity activity,
       io.tagbase.tagging.CustomerScopes scopes,
       MembershipIndex index,
       TaxonomyService taxonomy,
@@ -42,6 +44,7 @@ public class SegmentService {
       BulkTagging bulk,
       JdbcSegmentRepository segments,
       RuleService rules) {
+    this.activity = activity;
     this.rules = rules;
     this.scopes = scopes;
     this.index = index;
@@ -103,6 +106,7 @@ public class SegmentService {
 
   /** Counts the condition within the caller's data scope (a sales rep: their own customers). */
   public SegmentCount count(Condition condition) {
+    used(condition);
     long start = System.nanoTime();
     long count = index.count(scopes.restrict(condition));
     return new SegmentCount(count, index.population(), (System.nanoTime() - start) / 1000);
@@ -113,6 +117,7 @@ public class SegmentService {
    * exports.
    */
   public List<String> members(Condition condition) {
+    used(condition);
     return index.page(scopes.restrict(condition), 0, Integer.MAX_VALUE).externalIds();
   }
 
@@ -153,7 +158,27 @@ public class SegmentService {
 
   /** A page of the condition's members within the caller's data scope. */
   public SegmentPreview preview(Condition condition, int offset, int limit) {
+    used(condition);
     MemberPage page = index.page(scopes.restrict(condition), offset, limit);
     return new SegmentPreview(page.total(), offset, limit, customers.getAll(page.externalIds()));
+  }
+
+  /** Tells governance which tags and segments were read (in memory; see TagActivity). */
+  private void used(Condition condition) {
+    List<String> keys = new ArrayList<>();
+    collect(condition, keys);
+    activity.used(keys);
+  }
+
+  private static void collect(Condition c, List<String> keys) {
+    if (c instanceof Condition.HasTag t) {
+      keys.add(t.tag());
+    } else if (c instanceof Condition.And and) {
+      and.terms().forEach(term -> collect(term, keys));
+    } else if (c instanceof Condition.Or or) {
+      or.terms().forEach(term -> collect(term, keys));
+    } else if (c instanceof Condition.Not not) {
+      collect(not.term(), keys);
+    }
   }
 }

@@ -75,6 +75,11 @@ class JdbcAssignmentRepository {
             rs -> action.accept(rs.getString(1), rs.getString(2), rs.getString(3)));
   }
 
+  /** The codes of every tag in the library (archived ones too). */
+  List<String> tagCodes() {
+    return jdbc.sql("select code from tag").query(String.class).list();
+  }
+
   static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }

@@ -4,6 +4,7 @@ import io.tagbase.customer.CustomerCreated;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.engine.Condition;
 import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.IndexSnapshot;
 import io.tagbase.engine.SegmentEvaluator;
 import io.tagbase.engine.SegmentPage;
 import io.tagbase.engine.TagBitmap;
@@ -11,25 +12,31 @@ import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.TagStatistics;
 import io.tagbase.taxonomy.MemberCounts;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The in-memory tag index: engine bitmaps over every customer, derived from the database. Rebuilt
- * at start-up ({@link #rebuild}) and updated after each committed write. Thread-safe: any number of
- * concurrent readers, writers exclusive. Queries cost bitmap operations only, never database I/O.
+ * The in-memory tag index: engine bitmaps over every customer, derived from the database. At
+ * start-up it is read back from the snapshot written at the last clean shutdown when the database
+ * still matches it ({@link IndexSnapshots}), else rebuilt from the database ({@link #rebuild});
+ * then updated after each committed write. Thread-safe: any number of concurrent readers, writers
+ * exclusive. Queries cost bitmap operations only, never database I/O.
  */
 @Component
-public class MembershipIndex implements SmartInitializingSingleton, MemberCounts {
+public class MembershipIndex implements SmartInitializingSingleton, DisposableBean, MemberCounts {
   private static final Logger log = LoggerFactory.getLogger(MembershipIndex.class);
 
   /** From this many ids in one write, bitmaps are re-chosen (dense or sparse) for their density. */
@@ -39,16 +46,23 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
   private final CustomerService customers;
   private final JdbcAssignmentRepository assignments;
   private final ApplicationEventPublisher events;
+  private final IndexSnapshots snapshots;
   private CustomerDictionary dictionary = new CustomerDictionary();
   private TagIndex tags = new TagIndex();
+  private Set<String> tagKeys =
+      new HashSet<>(); // keys of tags and tag values: what a snapshot keeps
+  private volatile boolean sealed; // a snapshot was written: a later change must discard it
+  private volatile String loadedFrom = "database";
 
   MembershipIndex(
       CustomerService customers,
       JdbcAssignmentRepository assignments,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      IndexSnapshots snapshots) {
     this.customers = customers;
     this.assignments = assignments;
     this.events = events;
+    this.snapshots = snapshots;
   }
 
   /** Loads every customer and assignment from the database; replaces the current index. */
@@ -66,35 +80,111 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
           }
         });
     freshTags.optimize(freshDictionary.capacity());
+    install(freshDictionary, freshTags, "database", start);
+  }
+
+  private void install(CustomerDictionary fresh, TagIndex freshTags, String from, long start) {
     write(
         () -> {
-          dictionary = freshDictionary;
+          dictionary = fresh;
           tags = freshTags;
+          tagKeys = new HashSet<>(freshTags.tags());
+          loadedFrom = from;
           return null;
         });
     events.publishEvent(new MembershipIndexRebuilt());
     log.info(
-        "Membership index rebuilt: {} customers, {} tags in {} ms",
-        freshDictionary.size(),
+        "Membership index {}: {} customers, {} tags in {} ms",
+        from.equals("database") ? "rebuilt from the database" : "read back from its snapshot",
+        fresh.size(),
         freshTags.tags().size(),
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** Builds the index before the server accepts requests. */
+  /**
+   * Builds the index before the server accepts requests: from the snapshot of the last clean
+   * shutdown when the database still matches it, else from the database.
+   */
   @Override
   public void afterSingletonsInstantiated() {
-    rebuild();
+    long start = System.nanoTime();
+    Optional<IndexSnapshot.Restored> restored = snapshots.takeBack();
+    if (restored.isEmpty()) {
+      rebuild();
+      return;
+    }
+    TagIndex index = restored.get().index();
+    Set<String> codes = new HashSet<>(assignments.tagCodes());
+    for (String key : index.tags()) { // a tag deleted since has no members to keep
+      if (!codes.contains(TagKeys.tagCode(key))) {
+        index.dropTag(key);
+      }
+    }
+    install(restored.get().dictionary(), index, "snapshot", start);
+  }
+
+  /** Where the index came from at start-up: "snapshot" or "database". */
+  public String loadedFrom() {
+    return loadedFrom;
+  }
+
+  /**
+   * At a clean shutdown, writes the index's customers and tags for the next start. Writers wait
+   * while it is written (readers do not); a change arriving afterwards deletes it again.
+   */
+  @Override
+  public void destroy() {
+    if (!snapshots.enabled()) {
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      IndexSnapshots.Fingerprint fingerprint = snapshots.fingerprint();
+      read(
+          () -> {
+            try {
+              snapshots.save(
+                  fingerprint,
+                  (label, out) -> IndexSnapshot.write(label, dictionary, tags, tagKeys, out));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            sealed = true;
+            return null;
+          });
+      log.info(
+          "Membership index snapshot written in {} ms", (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn("Membership index snapshot not written; the next start rebuilds: {}", e.toString());
+      snapshots.discardFile();
+    }
+  }
+
+  /** A change to customers or tags: a snapshot already written no longer matches. */
+  private void changed() {
+    if (sealed) {
+      snapshots.discardFile();
+    }
   }
 
   @TransactionalEventListener(fallbackExecution = true)
   void on(CustomerCreated created) {
-    write(() -> dictionary.intern(created.externalId()));
+    write(
+        () -> {
+          changed();
+          return dictionary.intern(created.externalId());
+        });
   }
 
   /** Adds the customers to the tag (and to its value, for a layered tag). */
   void assigned(String tag, String value, List<String> externalIds) {
     write(
         () -> {
+          changed();
+          tagKeys.add(tag);
+          if (value != null) {
+            tagKeys.add(TagKeys.of(tag, value));
+          }
           for (String externalId : externalIds) {
             int id = dictionary.intern(externalId);
             tags.assign(tag, id);
@@ -113,6 +203,7 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
   void unassigned(String tag, String value, String externalId) {
     write(
         () -> {
+          changed();
           OptionalInt id = dictionary.find(externalId);
           if (id.isPresent()) {
             tags.unassign(tag, id.getAsInt());
@@ -128,6 +219,7 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
   void erased(String externalId) {
     write(
         () -> {
+          changed();
           OptionalInt id = dictionary.find(externalId);
           if (id.isPresent()) {
             tags.removeCustomer(id.getAsInt());
@@ -141,6 +233,8 @@ public class MembershipIndex implements SmartInitializingSingleton, MemberCounts
   void valueChanged(String tag, String from, String to, String externalId) {
     write(
         () -> {
+          changed();
+          tagKeys.add(TagKeys.of(tag, to));
           int id = dictionary.intern(externalId);
           tags.unassign(TagKeys.of(tag, from), id);
           tags.assign(TagKeys.of(tag, to), id);

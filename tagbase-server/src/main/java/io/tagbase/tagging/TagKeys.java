@@ -12,6 +12,12 @@ public final class TagKeys {
     return valueCode == null ? tagCode : tagCode + "=" + valueCode;
   }
 
+  /** The tag code of a key: {@code rfm} for {@code rfm=champion} and for {@code rfm}. */
+  static String tagCode(String key) {
+    int at = key.indexOf('=');
+    return at < 0 ? key : key.substring(0, at);
+  }
+
   /** True for a value key such as {@code rfm=champion}. */
   static boolean isValueKey(String key) {
     return key.indexOf('=') >= 0;

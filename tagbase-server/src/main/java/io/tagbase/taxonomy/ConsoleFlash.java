@@ -36,6 +36,11 @@ class ConsoleFlash {
       RedirectAttributes flash, Locale locale, Action action, String noticeKey, Object... args) {
     try {
       action.run();
+    } catch (io.tagbase.web.ChangeAwaitsApproval e) {
+      // not made but kept for an approver: a notice, not an error
+      flash.addFlashAttribute(
+          "notice", messages.getMessage(e.messageKey(), e.messageArgs(), e.getMessage(), locale));
+      return false;
     } catch (InvalidInputException | ConflictException | NotFoundException e) {
       flash.addFlashAttribute("error", describe(e, locale));
       return false;

@@ -35,6 +35,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.field());
   }
 
+  /** A change kept for an approver: 202 with the request's id, and its address as Location. */
+  @ExceptionHandler(ChangeAwaitsApproval.class)
+  ResponseEntity<Map<String, Object>> awaitsApproval(ChangeAwaitsApproval e) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("status", "PENDING_APPROVAL");
+    body.put("changeRequest", e.requestId());
+    body.put("tag", e.tagCode());
+    body.put("detail", e.getMessage());
+    body.put("location", e.location());
+    return ResponseEntity.accepted().header(HttpHeaders.LOCATION, e.location()).body(body);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);

@@ -158,4 +158,125 @@ class GovernanceApiIT {
     assertThat(http().get("/api/v1/governance/similar?basis=members").status()).isEqualTo(200);
     assertThat(http().get("/api/v1/governance/similar?basis=nope").status()).isEqualTo(400);
   }
+
+  /** An API key whose role may write tags and rules but not approve. */
+  TestHttp editor() {
+    String role = ("ED_" + unique("r")).toUpperCase(java.util.Locale.ROOT);
+    var r =
+        http()
+            .put(
+                "/api/v1/roles/" + role,
+                "{\"nameZh\":\"编辑\",\"nameEn\":\"Editor\",\"permissions\":[\"TAGS_READ\","
+                    + "\"TAGS_WRITE\",\"RULES_READ\",\"RULES_WRITE\"]}");
+    assertThat(r.status()).as(r.body()).isLessThan(300);
+    var key = http().post("/api/v1/api-keys", "{\"name\":\"ed\",\"role\":\"" + role + "\"}");
+    assertThat(key.status()).as(key.body()).isEqualTo(201);
+    return new TestHttp(port, key.json().get("secret").asString());
+  }
+
+  @Test
+  void aNonApproversChangesAnswer202WithTheRequestAndAnAdministratorsApply() {
+    String category = category();
+    String tag = tag(category, "def");
+    String flag = tag(category, "x");
+    String layered = unique("tier");
+    var created =
+        http()
+            .post(
+                "/api/v1/tags",
+                "{\"code\":\""
+                    + layered
+                    + "\",\"categoryCode\":\""
+                    + category
+                    + "\",\"nameZh\":\"层\",\"nameEn\":\"Tier\",\"kind\":\"RULE\","
+                    + "\"valueType\":\"LAYERED\",\"status\":\"ACTIVE\",\"values\":["
+                    + "{\"code\":\"gold\",\"nameZh\":\"金\",\"nameEn\":\"Gold\"},"
+                    + "{\"code\":\"silver\",\"nameZh\":\"银\",\"nameEn\":\"Silver\"}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    TestHttp editor = editor();
+
+    var rename =
+        editor.put(
+            "/api/v1/tags/" + tag,
+            "{\"categoryCode\":\"" + category + "\",\"nameZh\":\"改名\",\"nameEn\":\"Renamed\"}");
+    assertThat(rename.status()).as(rename.body()).isEqualTo(202);
+    assertThat(rename.json().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+    long id = rename.json().get("changeRequest").asLong();
+    assertThat(http().get("/api/v1/tags/" + tag).json().get("nameEn").asString())
+        .isNotEqualTo("Renamed");
+    var request = http().get("/api/v1/governance/approvals/" + id);
+    assertThat(request.json().get("request").get("kind").asString()).isEqualTo("DEFINITION");
+    assertThat(request.json().get("lines").asBoolean()).isTrue();
+
+    var template =
+        editor.put(
+            "/api/v1/tags/" + layered + "/template/layered",
+            "{\"branches\":[{\"value\":\"gold\",\"rule\":\"has tag " + flag + "\"}]}");
+    assertThat(template.status()).as(template.body()).isEqualTo(202);
+    assertThat(http().get("/api/v1/tags/" + layered + "/template").status()).isEqualTo(404);
+
+    var approve = http().post("/api/v1/governance/approvals/" + id + "/approve", "{}");
+    assertThat(approve.status()).as(approve.body()).isEqualTo(200);
+    assertThat(http().get("/api/v1/tags/" + tag).json().get("nameEn").asString())
+        .isEqualTo("Renamed");
+    var direct =
+        http()
+            .put(
+                "/api/v1/tags/" + layered + "/template/layered",
+                "{\"branches\":[{\"value\":\"gold\",\"rule\":\"has tag " + flag + "\"}]}");
+    assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aTagsOverviewNamesItsPendingRequestAndAnUnknownTagIs404() {
+    String category = category();
+    String tag = tag(category, "ov");
+    var rename =
+        editor()
+            .put(
+                "/api/v1/tags/" + tag,
+                "{\"categoryCode\":\"" + category + "\",\"nameZh\":\"改名\",\"nameEn\":\"Renamed\"}");
+    assertThat(rename.status()).as(rename.body()).isEqualTo(202);
+
+    var overview = http().get("/api/v1/governance/tags/" + tag + "?lang=zh");
+    assertThat(overview.status()).as(overview.body()).isEqualTo(200);
+    var json = overview.json();
+    assertThat(json.get("quality").get("score").asInt()).isBetween(0, 100);
+    assertThat(json.get("findings").findValuesAsString("detail")).contains("没有负责人。");
+    assertThat(json.get("pending").get(0).get("id").asLong())
+        .isEqualTo(rename.json().get("changeRequest").asLong());
+    assertThat(http().get("/api/v1/governance/tags/no_such_tag_x").status()).isEqualTo(404);
+  }
+
+  @Test
+  void findingDetailsFollowLangAndAcceptLanguageWithEnglishByDefault() {
+    String category = category();
+    String tag = tag(category, "lang");
+    assertThat(detail("/api/v1/governance/findings", null, tag)).isEqualTo("Nobody owns it.");
+    assertThat(detail("/api/v1/governance/findings?lang=zh", null, tag)).isEqualTo("没有负责人。");
+    assertThat(detail("/api/v1/governance/findings", "zh-CN,zh;q=0.9", tag)).isEqualTo("没有负责人。");
+  }
+
+  String detail(String path, String acceptLanguage, String tag) {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var builder =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .header("X-Api-Key", TestHttp.API_KEY);
+    if (acceptLanguage != null) {
+      builder.header("Accept-Language", acceptLanguage);
+    }
+    try {
+      String body =
+          client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      for (var f : new tools.jackson.databind.ObjectMapper().readTree(body)) {
+        if (f.get("tag").asString().equals(tag) && f.get("kind").asString().equals("NO_OWNER")) {
+          assertThat(f.get("params").isObject()).isTrue();
+          return f.get("detail").asString();
+        }
+      }
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("no NO_OWNER finding for " + tag);
+  }
 }

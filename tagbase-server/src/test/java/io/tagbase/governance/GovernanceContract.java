@@ -13,9 +13,12 @@ import io.tagbase.automation.TriggerKind;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.customer.NewCustomer;
 import io.tagbase.rules.RuleService;
+import io.tagbase.rules.TagTemplate;
+import io.tagbase.rules.TemplateService;
 import io.tagbase.segment.NewSegment;
 import io.tagbase.segment.SegmentKind;
 import io.tagbase.segment.SegmentLibrary;
+import io.tagbase.segment.SegmentService;
 import io.tagbase.tagging.AssignOptions;
 import io.tagbase.tagging.AssignmentSource;
 import io.tagbase.tagging.MembershipIndex;
@@ -27,13 +30,19 @@ import io.tagbase.taxonomy.StatusChange;
 import io.tagbase.taxonomy.TagEditor;
 import io.tagbase.taxonomy.TagKind;
 import io.tagbase.taxonomy.TagStatus;
+import io.tagbase.taxonomy.TagUpdate;
+import io.tagbase.taxonomy.TagValue;
+import io.tagbase.taxonomy.TagValueType;
 import io.tagbase.taxonomy.TaxonomyService;
+import io.tagbase.web.ChangeAwaitsApproval;
 import io.tagbase.web.ConflictException;
 import io.tagbase.web.InvalidInputException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -64,6 +73,10 @@ abstract class GovernanceContract {
   @Autowired TagMerger merger;
   @Autowired TestClock clock;
   @Autowired Approvals approvals;
+  @Autowired TemplateService templates;
+  @Autowired SegmentService segmentService;
+  @Autowired TagActivityLog activity;
+  @Autowired TagOverviews overviews;
 
   String category;
 
@@ -224,7 +237,7 @@ abstract class GovernanceContract {
     String old = manual("old");
     naming.save(new NamingStandard(category, "std_.*", true, false), "tester");
 
-    assertThat(health.findings(null))
+    assertThat(health.findings(null, Locale.ENGLISH))
         .filteredOn(f -> f.tag().equals(old) && f.kind().equals("NAMING"))
         .extracting(Finding::detail)
         .anySatisfy(d -> assertThat(d).contains("does not match"))
@@ -238,7 +251,7 @@ abstract class GovernanceContract {
     rules.save(rule, "has tag " + empty, "tester");
     clock.advance(Duration.ofDays(3));
     try {
-      List<Finding> findings = health.findings(null);
+      List<Finding> findings = health.findings(null, Locale.ENGLISH);
       assertThat(findings)
           .filteredOn(f -> f.tag().equals(empty))
           .extracting(Finding::kind)
@@ -449,7 +462,7 @@ abstract class GovernanceContract {
     asEditorWithoutApprove(
         () ->
             assertThatThrownBy(() -> rules.save(rule, "has tag " + y, "editor"))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(ChangeAwaitsApproval.class)
                 .hasMessageContaining("waiting as request"));
 
     assertThat(rules.get(rule).text()).isEqualTo("has tag " + x);
@@ -484,7 +497,7 @@ abstract class GovernanceContract {
     asEditorWithoutApprove(
         () ->
             assertThatThrownBy(() -> rules.save(rule, "not has tag " + x, "editor"))
-                .isInstanceOf(ConflictException.class));
+                .isInstanceOf(ChangeAwaitsApproval.class));
     ChangeRequest request =
         approvals.list("PENDING", 500).stream()
             .filter(r -> r.tagCode().equals(rule))
@@ -518,5 +531,296 @@ abstract class GovernanceContract {
         "tester");
     asEditorWithoutApprove(() -> rules.save(code, "has tag " + x, "editor"));
     assertThat(rules.get(code).text()).isEqualTo("has tag " + x);
+  }
+
+  ChangeRequest pendingFor(String tag) {
+    return approvals.list("PENDING", 500).stream()
+        .filter(r -> r.tagCode().equals(tag))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  String layered(String prefix) {
+    String code = unique(prefix);
+    taxonomy.createTag(
+        new NewTag(
+            code,
+            category,
+            "分层" + prefix,
+            "Layered " + prefix,
+            null,
+            null,
+            TagKind.RULE,
+            TagStatus.ACTIVE,
+            null,
+            TagValueType.LAYERED,
+            List.of(new TagValue("gold", "金", "Gold"), new TagValue("silver", "银", "Silver")),
+            RefreshMode.REAL_TIME,
+            null,
+            null),
+        "tester");
+    return code;
+  }
+
+  TagUpdate edit(String code, String categoryCode, String nameEn, String description) {
+    var t = taxonomy.get(code);
+    return new TagUpdate(
+        code,
+        categoryCode,
+        t.nameZh(),
+        nameEn,
+        null,
+        description,
+        t.kind(),
+        t.owner(),
+        t.valueType(),
+        t.values(),
+        t.refreshMode(),
+        t.defaultTtlDays(),
+        t.sensitivity(),
+        null,
+        null);
+  }
+
+  @Test
+  void aNonApproversTemplateChangeBecomesARequestWithTheDryRunPerValue() {
+    String x = manual("x");
+    String y = manual("y");
+    String c1 = customer(), c2 = customer();
+    give(x, c1, c2);
+    give(y, c2);
+    String tier = layered("tier");
+    var before =
+        new TagTemplate.Layered(List.of(new TagTemplate.Branch("gold", "has tag " + x)), null);
+    templates.save(tier, before, "admin");
+    assertThat(index.count(tier)).isEqualTo(2);
+    var after =
+        new TagTemplate.Layered(
+            List.of(
+                new TagTemplate.Branch("gold", "has tag " + y),
+                new TagTemplate.Branch("silver", "has tag " + x)),
+            null);
+
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(() -> templates.save(tier, after, "editor"))
+                .isInstanceOf(ChangeAwaitsApproval.class));
+
+    assertThat(((TagTemplate.Layered) templates.get(tier)).branches()).hasSize(1);
+    ChangeRequest request = pendingFor(tier);
+    assertThat(request.kind()).isEqualTo("TEMPLATE");
+    assertThat(request.program()).isEqualTo("LAYERED");
+    assertThat(request.current()).startsWith("program: LAYERED").contains("has tag " + x);
+    assertThat(request.effect())
+        .contains(
+            new ChangeRequest.ValueEffect(tier, "gold", 1, 0, 1),
+            new ChangeRequest.ValueEffect(tier, "silver", 1, 1, 0));
+    assertThat(request.membersNow()).isEqualTo(2);
+    assertThat(request.membersThen()).isEqualTo(2);
+    assertThat(GovernanceController.ApprovalView.of(request).diff())
+        .anySatisfy(p -> assertThat(p.op()).isEqualTo("ADDED"));
+
+    approvals.approve(request.id(), "boss", null);
+
+    assertThat(((TagTemplate.Layered) templates.get(tier)).branches()).hasSize(2);
+    assertThat(rules.get(tier).updatedBy()).isEqualTo("boss");
+    assertThat(index.count(tier + "=gold")).isEqualTo(1);
+    assertThat(index.count(tier + "=silver")).isEqualTo(1);
+  }
+
+  @Test
+  void aNonApproversChangeOfATagsMeaningBecomesARequestAndItsDescriptionDoesNot() {
+    String tag = manual("def");
+    String other = unique("cat");
+    taxonomy.createCategory(new NewCategory(other, null, "别类", "Other", 2));
+    int version = taxonomy.get(tag).version();
+
+    asEditorWithoutApprove(
+        () ->
+            editor.update(tag, edit(tag, category, taxonomy.get(tag).nameEn(), "Docs"), "editor"));
+    assertThat(taxonomy.get(tag).descriptionEn()).isEqualTo("Docs");
+    assertThat(taxonomy.get(tag).version()).isEqualTo(version + 1);
+
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(
+                    () -> editor.update(tag, edit(tag, other, "Renamed", "Docs"), "editor"))
+                .isInstanceOf(ChangeAwaitsApproval.class));
+    assertThat(taxonomy.get(tag).nameEn()).isNotEqualTo("Renamed");
+    assertThat(taxonomy.get(tag).version()).isEqualTo(version + 1);
+    ChangeRequest request = pendingFor(tag);
+    assertThat(request.kind()).isEqualTo("DEFINITION");
+    assertThat(request.baseVersion()).isEqualTo(version + 1);
+    assertThat(GovernanceController.ApprovalView.of(request).diff())
+        .extracting(TextDiff.Part::text)
+        .anySatisfy(t -> assertThat(t).contains("\"categoryCode\" : \"" + other + "\""))
+        .anySatisfy(t -> assertThat(t).contains("Renamed"));
+
+    approvals.approve(request.id(), "boss", "fine");
+
+    var changed = taxonomy.get(tag);
+    assertThat(changed.nameEn()).isEqualTo("Renamed");
+    assertThat(changed.version()).isEqualTo(version + 2);
+    assertThat(taxonomy.versions(tag).get(0).changedBy()).isEqualTo("boss");
+  }
+
+  @Test
+  void aDefinitionRequestIsNotAppliedOverALaterChangeAndARejectionChangesNothing() {
+    String tag = manual("def");
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(
+                    () -> editor.update(tag, edit(tag, category, "First", null), "editor"))
+                .isInstanceOf(ChangeAwaitsApproval.class));
+    ChangeRequest first = pendingFor(tag);
+    editor.update(tag, edit(tag, category, "By admin", null), "admin");
+
+    assertThatThrownBy(() -> approvals.approve(first.id(), "boss", null))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("has changed since");
+    assertThat(approvals.reject(first.id(), "boss", "stale").status()).isEqualTo("REJECTED");
+    assertThat(taxonomy.get(tag).nameEn()).isEqualTo("By admin");
+  }
+
+  @Test
+  void oneTagsOverviewAgreesWithTheLibraryReportAndNamesItsPendingRequest() {
+    String tag = manual("card");
+    String other = unique("cat");
+    taxonomy.createCategory(new NewCategory(other, null, "别类", "Other", 2));
+    give(tag, customer());
+    segment(tag);
+    activity.viewed(tag);
+    segmentService.count(io.tagbase.engine.Condition.tag(tag));
+    asEditorWithoutApprove(
+        () ->
+            assertThatThrownBy(() -> editor.update(tag, edit(tag, other, "Moved", null), "editor"))
+                .isInstanceOf(ChangeAwaitsApproval.class));
+    long request = pendingFor(tag).id();
+
+    TagOverview overview = overviews.of(tag, Locale.SIMPLIFIED_CHINESE);
+
+    assertThat(overview.findings())
+        .containsExactlyElementsOf(
+            health.findings(null, Locale.SIMPLIFIED_CHINESE).stream()
+                .filter(f -> f.tag().equals(tag))
+                .toList())
+        .extracting(Finding::detail)
+        .contains("没有负责人。");
+    assertThat(overview.quality())
+        .isEqualTo(
+            health.quality().stream().filter(q -> q.tag().equals(tag)).findFirst().orElseThrow());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    assertThat(overview.lastViewed()).isEqualTo(today);
+    assertThat(overview.lastUsed()).isEqualTo(today);
+    assertThat(overview.pending())
+        .extracting(TagOverview.Pending::id, TagOverview.Pending::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(request, "DEFINITION"));
+    assertThat(overview.usedBy()).isEqualTo(1);
+
+    approvals.reject(request, "boss", null);
+    assertThat(overviews.of(tag, Locale.ENGLISH).pending()).isEmpty();
+  }
+
+  @Test
+  void anArchivedTagsOverviewHasNoScoreAndNoFindings() {
+    String tag = manual("gone");
+    editor.changeStatus(tag, new StatusChange("DEPRECATED", null), "tester");
+    editor.changeStatus(tag, new StatusChange("ARCHIVED", null), "tester");
+
+    TagOverview overview = overviews.of(tag, Locale.ENGLISH);
+
+    assertThat(overview.quality()).isNull();
+    assertThat(overview.findings()).isEmpty();
+  }
+
+  @Test
+  void aTagNobodyViewsOrUsesBecomesIdleAndAViewOrASegmentCountWakesIt() {
+    String tag = manual("idle");
+    clock.advance(Duration.ofDays(91));
+    try {
+      assertThat(kinds(tag)).contains("IDLE");
+
+      activity.viewed(tag);
+      assertThat(kinds(tag)).doesNotContain("IDLE");
+
+      clock.advance(Duration.ofDays(90));
+      Finding idle =
+          health.findings(null, Locale.ENGLISH).stream()
+              .filter(f -> f.tag().equals(tag) && f.kind().equals("IDLE"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(idle.params())
+          .containsEntry("days", 90)
+          .containsEntry("lastViewed", "2026-08-31")
+          .containsEntry("lastUsed", null);
+      assertThat(idle.detail()).contains("last viewed 2026-08-31").contains("last used never");
+
+      segmentService.count(io.tagbase.engine.Condition.tag(tag));
+      assertThat(kinds(tag)).doesNotContain("IDLE");
+      assertThat(health.findings(30, Locale.ENGLISH))
+          .filteredOn(f -> f.tag().equals(tag))
+          .extracting(Finding::kind)
+          .doesNotContain("IDLE");
+    } finally {
+      clock.advance(Duration.ofDays(-181));
+    }
+  }
+
+  @Test
+  void aSavedSegmentsPreviewUsesTheTagsOfItsCondition() {
+    String tag = manual("seg");
+    String segment = segment(tag);
+    clock.advance(Duration.ofDays(100));
+    try {
+      segmentService.preview(
+          io.tagbase.engine.Condition.tag(io.tagbase.segment.SegmentKeys.of(segment)), 0, 5);
+      assertThat(activity.all().get(tag).lastUsed()).isEqualTo(rules.today());
+    } finally {
+      clock.advance(Duration.ofDays(-100));
+    }
+  }
+
+  @Test
+  void viewsAreWrittenOncePerDay() {
+    String tag = manual("once");
+    activity.viewed(tag);
+    assertThat(activity.pending()).isPositive();
+    activity.flush();
+    for (int i = 0; i < 1000; i++) {
+      activity.viewed(tag);
+      segmentService.count(io.tagbase.engine.Condition.tag(tag));
+    }
+    activity.flush();
+    for (int i = 0; i < 1000; i++) {
+      activity.viewed(tag);
+    }
+    assertThat(activity.pending()).isZero();
+    assertThat(activity.all().get(tag).lastViewed()).isEqualTo(rules.today());
+  }
+
+  @Test
+  void findingDetailsAreInTheLanguageAskedForWithTheSameParameters() {
+    String tag = manual("lang");
+    Finding en = find(health.findings(null, Locale.ENGLISH), tag, "NO_OWNER");
+    Finding zh = find(health.findings(null, Locale.SIMPLIFIED_CHINESE), tag, "NO_OWNER");
+    assertThat(en.detail()).isEqualTo("Nobody owns it.");
+    assertThat(zh.detail()).isEqualTo("没有负责人。");
+    assertThat(find(health.findings(null, Locale.SIMPLIFIED_CHINESE), tag, "UNUSED").detail())
+        .contains("没有任何规则");
+    assertThat(en.params()).isEqualTo(zh.params());
+  }
+
+  static Finding find(List<Finding> findings, String tag, String kind) {
+    return findings.stream()
+        .filter(f -> f.tag().equals(tag) && f.kind().equals(kind))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  List<String> kinds(String tag) {
+    return health.findings(null, Locale.ENGLISH).stream()
+        .filter(f -> f.tag().equals(tag))
+        .map(Finding::kind)
+        .toList();
   }
 }

@@ -22,4 +22,14 @@ class TextDiffTest {
     assertThat(TextDiff.of(null, "has tag vip"))
         .isEqualTo(List.of(new TextDiff.Part("ADDED", "has tag vip")));
   }
+
+  @Test
+  void settingsAreComparedLineByLine() {
+    assertThat(TextDiff.lines("{\n  \"a\" : 1,\n  \"b\" : 2\n}", "{\n  \"a\" : 1,\n  \"b\" : 3\n}"))
+        .containsExactly(
+            new TextDiff.Part("SAME", "{\n  \"a\" : 1,"),
+            new TextDiff.Part("REMOVED", "  \"b\" : 2"),
+            new TextDiff.Part("ADDED", "  \"b\" : 3"),
+            new TextDiff.Part("SAME", "}"));
+  }
 }

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Small files for import tests, built in the test. */
@@ -69,6 +71,41 @@ final class ImportTestFiles {
       }
       workbook.write(out);
       return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #orders} as an Excel sheet written the way Excel stores such exports: ids, quantities
+   * and prices as numbers, the invoice date as a date cell formatted yyyy-mm-dd hh:mm:ss. Streamed
+   * to the file by SXSSF, so a test can write hundreds of thousands of rows.
+   */
+  static void xlsxOrders(int base, int n, java.nio.file.Path file) {
+    try (var workbook = new SXSSFWorkbook(200);
+        var out = java.nio.file.Files.newOutputStream(file)) {
+      var dateStyle = workbook.createCellStyle();
+      dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+      var sheet = workbook.createSheet("orders");
+      var header = sheet.createRow(0);
+      String[] columns = ORDER_HEADER.trim().split(",");
+      for (int c = 0; c < columns.length; c++) {
+        header.createCell(c).setCellValue(columns[c]);
+      }
+      for (int i = 0; i < n; i++) {
+        var row = sheet.createRow(i + 1);
+        row.createCell(0).setCellValue(500000 + i / 3);
+        row.createCell(1).setCellValue("SKU" + i);
+        row.createCell(2).setCellValue("Mug, blue");
+        row.createCell(3).setCellValue(1 + i % 7);
+        var date = row.createCell(4);
+        date.setCellValue(LocalDateTime.of(2026, 1, 1 + i % 9, 10, 15));
+        date.setCellStyle(dateStyle);
+        row.createCell(5).setCellValue(2.5);
+        row.createCell(6).setCellValue(base + i % 5);
+        row.createCell(7).setCellValue("China");
+      }
+      workbook.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
