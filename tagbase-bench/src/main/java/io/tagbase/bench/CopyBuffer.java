@@ -20,6 +20,14 @@ final class CopyBuffer {
     return this;
   }
 
+  /** Appends ASCII text (dates, codes). */
+  CopyBuffer put(String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      buffer[length++] = (byte) ascii.charAt(i);
+    }
+    return this;
+  }
+
   CopyBuffer put(int value) {
     if (value < 0) {
       if (value == Integer.MIN_VALUE) {

@@ -1,10 +1,11 @@
 package io.tagbase.analytics;
 
 import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.StoredIds;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagComparisons;
+import io.tagbase.engine.TagCoverage;
 import io.tagbase.engine.TagIndex;
-import io.tagbase.engine.TagStatistics;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +31,13 @@ import org.springframework.stereotype.Service;
  * flow of customers between a tag's values at two dates (from the membership history), and
  * conversion of a tag's holders against everyone else (from the event log).
  *
- * <p>Cost: a trend reads one snapshot row per key per day. A flow reads the tag's history once per
- * past date (one query: the last row per customer up to then; a date up to now is read from the
- * index) and cross-counts the two partitions as bitmaps. Conversion runs one query for the
- * customers with the event in the window and four bitmap passes.
+ * <p>Cost: a trend reads one snapshot row per key per day. A flow reads, per past date, the tag's
+ * member bitmaps stored that day (a few MB at 10M customers), maps them to the index's numbering
+ * and cross-counts the two partitions (k x k AND-counts); only a day without stored members reads
+ * the history (the last row per customer up to then: seconds at millions of customers). Conversion
+ * runs one indexed query for the ids of the customers with the event in the window, makes them a
+ * bitmap and counts with four bitmap passes; the holders at the window's start come from the
+ * members stored the day before (else the history). See docs/benchmark.md for the figures at 10M.
  */
 @Service
 public class HistoryFigures {
@@ -43,6 +48,8 @@ public class HistoryFigures {
   private final TaxonomyService taxonomy;
   private final JdbcAnalyticsRepository repository;
   private final SizeSnapshots snapshots;
+  private final MemberSnapshots members;
+  private final CustomerIdBridge bridge;
   private final Clock clock;
 
   HistoryFigures(
@@ -50,11 +57,15 @@ public class HistoryFigures {
       TaxonomyService taxonomy,
       JdbcAnalyticsRepository repository,
       SizeSnapshots snapshots,
+      MemberSnapshots members,
+      CustomerIdBridge bridge,
       Clock clock) {
     this.index = index;
     this.taxonomy = taxonomy;
     this.repository = repository;
     this.snapshots = snapshots;
+    this.members = members;
+    this.bridge = bridge;
     this.clock = clock;
   }
 
@@ -113,8 +124,7 @@ public class HistoryFigures {
             : repository.sizes(new ArrayList<>(keys.keySet()), before.get(), before.get());
     List<String> keyList = new ArrayList<>(keys.keySet());
     long[] now =
-        index.withIndex(
-            (dictionary, tags) -> new TagStatistics(tags, dictionary).coverage(keyList));
+        index.withIndex((dictionary, tags) -> new TagCoverage(tags, dictionary).counts(keyList));
     Figure figure =
         Figure.of("change", "key", "label", "before", "now", "change")
             .fact("tag", tag.code())
@@ -130,9 +140,16 @@ public class HistoryFigures {
 
   /**
    * Who moved between the values of a tag from the end of {@code fromDay} to the end of {@code
-   * toDay} (or now, if that is earlier), from the membership history: customers per (value then,
-   * value later), "" standing for not holding the tag. Pairs with nobody, and staying without the
-   * tag, are left out. Live customers only.
+   * toDay} (or now, if that is earlier): customers per (value then, value later), "" standing for
+   * not holding the tag. Pairs with nobody, and staying without the tag, are left out. Live
+   * customers only.
+   *
+   * <p>Each date is read from the index when it is now, else from the tag's members stored for that
+   * day ({@link MemberSnapshots}: as at the snapshot, taken late in the day), else from the
+   * membership history (days before member snapshots existed, or pruned since: seconds at millions
+   * of customers). The facts {@code fromSource}, {@code toSource} ({@code index}, {@code snapshot},
+   * {@code history}) and {@code method} say which answered, and {@code fromInstant}, {@code
+   * toInstant} the moments counted.
    */
   public Figure flow(String tagCode, LocalDate fromDay, LocalDate toDay, Locale locale) {
     TagDefinition tag = taxonomy.get(tagCode);
@@ -141,11 +158,8 @@ public class HistoryFigures {
     }
     checkPeriod(fromDay, toDay, "from");
     Instant now = clock.instant();
-    Instant from = endOf(fromDay, now);
-    Instant to = endOf(toDay, now);
-    Map<String, String> then = repository.holdersAt(tag.id(), from);
-    // up to now: the index holds the answer, so only the earlier date reads the history
-    Map<String, String> later = to.equals(now) ? null : repository.holdersAt(tag.id(), to);
+    Side from = side(tag, fromDay, now);
+    Side to = side(tag, toDay, now);
     List<String> values = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     if (tag.layered()) {
@@ -160,22 +174,23 @@ public class HistoryFigures {
     values.add(null); // not holding the tag
     labels.add(noneLabel(locale));
     long[][] counts =
-        index.withIndex(
-            (dictionary, tags) -> {
-              List<TagBitmap> rows = partition(then, values, dictionary);
-              List<TagBitmap> columns =
-                  later == null
-                      ? current(tag.code(), values, tags, dictionary)
-                      : partition(later, values, dictionary);
-              return new TagComparisons(tags, dictionary).crossTabOf(rows, columns);
-            });
+        bridge.withIds(
+            (dictionary, tags, ids) ->
+                new TagComparisons(tags, dictionary)
+                    .crossTabOf(
+                        partition(from, tag.code(), values, dictionary, tags, ids),
+                        partition(to, tag.code(), values, dictionary, tags, ids)));
+    boolean history = from.source().equals(HISTORY) || to.source().equals(HISTORY);
     Figure figure =
         Figure.of("flow", "from", "fromLabel", "to", "toLabel", "customers")
             .fact("tag", tag.code())
             .fact("fromDay", fromDay.toString())
             .fact("toDay", toDay.toString())
-            .fact("fromInstant", from.toString())
-            .fact("toInstant", to.toString());
+            .fact("fromInstant", from.at().toString())
+            .fact("toInstant", to.at().toString())
+            .fact("method", history ? HISTORY : SNAPSHOT)
+            .fact("fromSource", from.source())
+            .fact("toSource", to.source());
     int none = values.size() - 1;
     for (int i = 0; i < values.size(); i++) {
       for (int j = 0; j < values.size(); j++) {
@@ -186,6 +201,52 @@ public class HistoryFigures {
       }
     }
     return figure;
+  }
+
+  static final String INDEX = "index";
+  static final String SNAPSHOT = "snapshot";
+  static final String HISTORY = "history";
+
+  /**
+   * Where one date's holders are read: the index (now), the members stored that day, or the history
+   * (external id to value code, read before taking the index's lock).
+   */
+  private record Side(
+      String source, Instant at, MemberSnapshots.StoredDay stored, Map<String, String> history) {}
+
+  private Side side(TagDefinition tag, LocalDate day, Instant now) {
+    Instant end = endOf(day, now);
+    if (end.equals(now)) {
+      return new Side(INDEX, now, null, null);
+    }
+    Optional<MemberSnapshots.StoredDay> stored = members.day(tag, day);
+    if (stored.isPresent()) {
+      return new Side(SNAPSHOT, stored.get().takenAt(), stored.get(), null);
+    }
+    return new Side(HISTORY, end, null, repository.holdersAt(tag.id(), end));
+  }
+
+  /** One bitmap per value (null last: everyone live who holds none of them) at a side's date. */
+  private static List<TagBitmap> partition(
+      Side side,
+      String tagCode,
+      List<String> values,
+      CustomerDictionary dictionary,
+      TagIndex tags,
+      StoredIds ids) {
+    if (side.source().equals(INDEX)) {
+      return current(tagCode, values, tags, dictionary);
+    }
+    if (side.source().equals(HISTORY)) {
+      return partition(side.history(), values, dictionary);
+    }
+    List<RoaringBitmap> stored = new ArrayList<>();
+    for (String value : values) {
+      if (value != null) {
+        stored.add(side.stored().of(value));
+      }
+    }
+    return ids.partition(stored, dictionary);
   }
 
   /** {@link #partition} of the index as it is now. */
@@ -241,9 +302,10 @@ public class HistoryFigures {
 
   /**
    * For an event in {@code days} days from the start of {@code fromDay}: the share of the tag's
-   * holders (at the start of the window, from the history) who did it, against the share of all
-   * other live customers, the difference in percentage points, and a two-proportion z-score (about
-   * 2 or more: unlikely to be chance).
+   * holders at the start of the window (the tag's members stored the day before, else the history;
+   * facts {@code cohortSource}, {@code cohortInstant}) who did it, against the share of all other
+   * live customers, the difference in percentage points, and a two-proportion z-score (about 2 or
+   * more: unlikely to be chance). The converters are one indexed query of customer ids.
    */
   public Figure conversion(
       String tagCode, String eventType, LocalDate fromDay, int days, Locale locale) {
@@ -274,19 +336,26 @@ public class HistoryFigures {
     }
     Instant start = fromDay.atStartOfDay(zone()).toInstant();
     Instant end = fromDay.plusDays(days).atStartOfDay(zone()).toInstant();
-    Collection<String> cohort =
-        !currentHolders && start.isBefore(clock.instant())
-            ? repository.holdersAt(tag.id(), start).keySet()
-            : null;
-    List<String> converted = repository.customersWithEvent(eventType.trim(), start, end);
+    boolean atStart = !currentHolders && start.isBefore(clock.instant());
+    // the holders at the window's start: the members stored the day before, else the history
+    Optional<MemberSnapshots.StoredDay> stored =
+        atStart ? members.day(tag, fromDay.minusDays(1)) : Optional.empty();
+    Collection<String> history =
+        atStart && stored.isEmpty() ? repository.holdersAt(tag.id(), start).keySet() : null;
+    String cohortSource = !atStart ? INDEX : stored.isPresent() ? SNAPSHOT : HISTORY;
+    int[] converted = repository.customersWithEvent(eventType.trim(), start, end);
     TagComparisons.Conversion c =
-        index.withIndex(
-            (dictionary, tags) -> {
+        bridge.withIds(
+            (dictionary, tags, ids) -> {
               TagComparisons comparisons = new TagComparisons(tags, dictionary);
-              TagBitmap convertedBits = bitmap(converted, dictionary);
-              return cohort == null
+              TagBitmap convertedBits = ids.fromStored(converted, dictionary);
+              if (stored.isPresent()) {
+                return comparisons.conversionOf(
+                    ids.fromStored(stored.get().holders(), dictionary), convertedBits);
+              }
+              return history == null
                   ? comparisons.conversion(tag.code(), convertedBits)
-                  : comparisons.conversionOf(bitmap(cohort, dictionary), convertedBits);
+                  : comparisons.conversionOf(bitmap(history, dictionary), convertedBits);
             });
     double taggedRate = rate(c.taggedConverted(), c.tagged());
     double untaggedRate = rate(c.untaggedConverted(), c.untagged());
@@ -294,7 +363,11 @@ public class HistoryFigures {
     return Figure.of("conversion", "group", "label", "customers", "converted", "rate")
         .fact("tag", tag.code())
         .fact("event", eventType.trim())
-        .fact("cohort", cohort == null ? "now" : "start")
+        .fact("cohort", atStart ? "start" : "now")
+        .fact("cohortSource", cohortSource)
+        .fact(
+            "cohortInstant",
+            stored.map(d -> d.takenAt().toString()).orElse(atStart ? start.toString() : null))
         .fact("from", start.toString())
         .fact("to", end.toString())
         .fact("difference", Math.round((taggedRate - untaggedRate) * 10_000) / 100.0)

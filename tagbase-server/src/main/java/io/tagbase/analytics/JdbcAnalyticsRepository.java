@@ -166,17 +166,42 @@ class JdbcAnalyticsRepository {
     return holders;
   }
 
-  /** External ids of the customers with at least one event of the type in {@code [from, to)}. */
-  List<String> customersWithEvent(String eventType, Instant from, Instant to) {
-    return jdbc.sql(
-            "select c.external_id from customer c where c.id in (select e.customer_id"
-                + " from customer_event e where e.event_type = :type and e.occurred_at >= :from"
-                + " and e.occurred_at < :to)")
+  /** Customer ids per word of {@link #customersWithEvent}'s answer: 62, so 2^id fits a bigint. */
+  private static final int WORD = 62;
+
+  /**
+   * Database ids of the customers with at least one event of the type in {@code [from, to)}: one
+   * range scan of the index on (event_type, occurred_at, customer_id) of migration V16, no join.
+   * The database folds the ids into words of {@value #WORD} bits ({@code bit_or}), so a few hundred
+   * thousand converters cross the wire as a fifth as many rows (at 10M customers and a 30-day
+   * window: ~1 s instead of ~1.6 s with {@code distinct}, see docs/benchmark.md). Ids beyond 2^31
+   * are left out: they are never paired with the index (see CustomerIdBridge).
+   */
+  int[] customersWithEvent(String eventType, Instant from, Instant to) {
+    int[][] ids = {new int[1024]};
+    int[] size = {0};
+    jdbc.sql(
+            "select customer_id / 62, bit_or(cast(power(2, customer_id % 62) as bigint))"
+                + " from customer_event where event_type = :type and occurred_at >= :from"
+                + " and occurred_at < :to group by customer_id / 62")
         .param("type", eventType)
         .param("from", Timestamp.from(from))
         .param("to", Timestamp.from(to))
-        .query(String.class)
-        .list();
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> {
+                  long base = rs.getLong(1) * WORD;
+                  for (long bits = rs.getLong(2); bits != 0; bits &= bits - 1) {
+                    long id = base + Long.numberOfTrailingZeros(bits);
+                    if (id <= Integer.MAX_VALUE) {
+                      if (size[0] == ids[0].length) {
+                        ids[0] = java.util.Arrays.copyOf(ids[0], size[0] * 2);
+                      }
+                      ids[0][size[0]++] = (int) id;
+                    }
+                  }
+                });
+    return java.util.Arrays.copyOf(ids[0], size[0]);
   }
 
   /** Event types seen, most frequent first, for the conversion picker. */

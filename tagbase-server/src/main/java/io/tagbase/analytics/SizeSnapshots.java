@@ -1,8 +1,9 @@
 package io.tagbase.analytics;
 
-import io.tagbase.engine.TagStatistics;
+import io.tagbase.engine.TagCoverage;
 import io.tagbase.tagging.MembershipIndex;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Daily snapshots of the size of every key in the membership index: every tag, every value of a
  * layered tag and every saved segment, with the live population. Taken once a day ({@code
  * tagbase.analytics.snapshot-cron}, 23:50 in {@code tagbase.zone}) and at start-up when today has
- * none; taking a day again replaces it. Kept for ever: one row per key per day.
+ * none; taking a day again replaces it. Kept for ever: one row per key per day. Each snapshot also
+ * stores who held each tag that day ({@link MemberSnapshots}, kept for a limited time).
  *
  * <p>Cost: one live-count per key in the index (microseconds each, memory-bound) and one batched
  * insert; at 10M customers and 1,000 keys well under a second.
@@ -33,6 +35,7 @@ public class SizeSnapshots {
 
   private final MembershipIndex index;
   private final JdbcAnalyticsRepository repository;
+  private final MemberSnapshots members;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ZoneId zone;
@@ -40,11 +43,13 @@ public class SizeSnapshots {
   SizeSnapshots(
       MembershipIndex index,
       JdbcAnalyticsRepository repository,
+      MemberSnapshots members,
       TransactionTemplate tx,
       Clock clock,
       @Value("${tagbase.zone:Asia/Shanghai}") String zone) {
     this.index = index;
     this.repository = repository;
+    this.members = members;
     this.tx = tx;
     this.clock = clock;
     this.zone = ZoneId.of(zone);
@@ -84,7 +89,7 @@ public class SizeSnapshots {
             (dictionary, tags) -> {
               List<String> keys = new ArrayList<>(tags.tags());
               keys.sort(null);
-              long[] counts = new TagStatistics(tags, dictionary).coverage(keys);
+              long[] counts = new TagCoverage(tags, dictionary).counts(keys);
               Map<String, Long> byKey = new LinkedHashMap<>();
               for (int i = 0; i < keys.size(); i++) {
                 byKey.put(keys.get(i), counts[i]);
@@ -92,13 +97,14 @@ public class SizeSnapshots {
               population[0] = dictionary.size();
               return byKey;
             });
-    tx.executeWithoutResult(
-        s -> repository.replaceSnapshot(day, population[0], sizes, clock.instant()));
+    Instant at = clock.instant();
+    tx.executeWithoutResult(s -> repository.replaceSnapshot(day, population[0], sizes, at));
     log.info(
         "Size snapshot for {}: {} keys in {} ms",
         day,
         sizes.size(),
         (System.nanoTime() - start) / 1_000_000);
+    members.take(day, at);
     return sizes;
   }
 }

@@ -1,7 +1,10 @@
 package io.tagbase.analytics;
 
 import io.tagbase.engine.Condition;
+import io.tagbase.engine.SegmentEvaluator;
+import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagComparisons;
+import io.tagbase.engine.TagCoverage;
 import io.tagbase.engine.TagStatistics;
 import io.tagbase.tagging.MembershipIndex;
 import io.tagbase.tagging.TagKeys;
@@ -147,9 +150,20 @@ public class TagFigures {
         }
       }
     }
+    List<String> keyList = keys.stream().map(k -> k[0]).toList();
+    // both columns in one read: AND-counts with the holders, live counts of every key
     long[][] counts =
-        index.distribution(Condition.tag(tag.code()), keys.stream().map(k -> k[0]).toList());
-    long holders = index.count(Condition.tag(tag.code()));
+        index.withIndex(
+            (dictionary, tags) -> {
+              TagBitmap holding =
+                  new SegmentEvaluator(tags, dictionary).evaluate(Condition.tag(tag.code()));
+              return new long[][] {
+                new TagStatistics(tags, dictionary).distribution(holding, keyList),
+                new TagCoverage(tags, dictionary).counts(keyList),
+                {holding.cardinality()}
+              };
+            });
+    long holders = counts[2][0];
     long population = index.population();
     Figure figure =
         Figure.of(
@@ -310,8 +324,7 @@ public class TagFigures {
 
   /** Live holders of each key. */
   long[] coverage(List<String> keys) {
-    return index.withIndex(
-        (dictionary, tags) -> new TagStatistics(tags, dictionary).coverage(keys));
+    return index.withIndex((dictionary, tags) -> new TagCoverage(tags, dictionary).counts(keys));
   }
 
   /** Tag codes or {@code code=value} keys that exist, deduplicated; 400 naming {@code tags}. */

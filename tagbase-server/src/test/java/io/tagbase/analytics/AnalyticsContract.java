@@ -7,6 +7,7 @@ import io.tagbase.TestClock;
 import io.tagbase.customer.CustomerService;
 import io.tagbase.customer.NewCustomer;
 import io.tagbase.customer.NewEvent;
+import io.tagbase.privacy.ErasureService;
 import io.tagbase.tagging.AssignOptions;
 import io.tagbase.tagging.AssignmentSource;
 import io.tagbase.tagging.MembershipIndex;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -51,6 +53,10 @@ abstract class AnalyticsContract {
   @Autowired SizeSnapshots snapshots;
   @Autowired DashboardSettings settings;
   @Autowired TestClock clock;
+  @Autowired MemberSnapshots members;
+  @Autowired JdbcMemberRepository memberRepository;
+  @Autowired CustomerIdBridge bridge;
+  @Autowired ErasureService erasure;
 
   String category;
   String tier; // layered a1..a4
@@ -347,9 +353,178 @@ abstract class AnalyticsContract {
     }
     assertThat(flowCounts(flow)).isEqualTo(expected);
 
+    // no member snapshot of day0 holds this tag: the history answered, and the figure says so
+    assertThat(flow.facts())
+        .containsEntry("method", "history")
+        .containsEntry("fromSource", "history")
+        .containsEntry("toSource", "index");
+
     // a day later, day1 is in the past: read from the history instead of the index, same answer
     clock.advance(Duration.ofHours(25));
-    assertThat(flowCounts(history.flow(tier, day0, day1, Locale.ENGLISH))).isEqualTo(expected);
+    Figure later = history.flow(tier, day0, day1, Locale.ENGLISH);
+    assertThat(flowCounts(later)).isEqualTo(expected);
+    assertThat(later.facts()).containsEntry("toSource", "history");
+  }
+
+  /** Moves a third of the customers between tier values, takes some out and puts some in. */
+  private void shuffleTiers() {
+    for (String id : ids) {
+      double roll = random.nextDouble();
+      if (tierOf.containsKey(id) && roll < 0.3) {
+        setValue(id, tier, tierOf, "a" + (1 + random.nextInt(4)));
+      } else if (tierOf.containsKey(id) && roll < 0.4) {
+        remove(id, tier, tierOf);
+      } else if (!tierOf.containsKey(id) && roll < 0.5) {
+        setValue(id, tier, tierOf, "a" + (1 + random.nextInt(4)));
+      }
+    }
+  }
+
+  private Map<String, Long> expectedFlow(Map<String, String> before, Map<String, String> after) {
+    Map<String, Long> expected = new HashMap<>();
+    for (String id : ids) {
+      String from = before.getOrDefault(id, "-");
+      String to = after.getOrDefault(id, "-");
+      if (!(from.equals("-") && to.equals("-"))) {
+        expected.merge(from + ">" + to, 1L, Long::sum);
+      }
+    }
+    return expected;
+  }
+
+  @Test
+  void flowBetweenStoredDaysMatchesBruteForceAcrossARebuildAndAnErasure() {
+    snapshots.take();
+    LocalDate day0 = snapshots.today();
+    Map<String, String> atDay0 = new HashMap<>(tierOf);
+    clock.advance(Duration.ofHours(25));
+    shuffleTiers();
+    LocalDate day1 = snapshots.today();
+
+    Figure fromStored = history.flow(tier, day0, day1, Locale.ENGLISH);
+    assertThat(fromStored.facts())
+        .containsEntry("method", "snapshot")
+        .containsEntry("fromSource", "snapshot")
+        .containsEntry("toSource", "index");
+    assertThat(flowCounts(fromStored)).isEqualTo(expectedFlow(atDay0, tierOf));
+
+    // day1 stored too; later moves must not show, erased customers must not count, and the
+    // index numbering customers afresh (a rebuild after an erasure shifts them) must not matter
+    snapshots.take();
+    Map<String, String> atDay1 = new HashMap<>(tierOf);
+    String erased = ids.stream().filter(atDay0::containsKey).findFirst().orElseThrow();
+    long erasedId = customers.get(erased).id();
+    clock.advance(Duration.ofHours(25));
+    shuffleTiers();
+    erasure.erase(erased, "tester");
+    ids.remove(erased);
+    index.rebuild();
+
+    Figure bothStored = history.flow(tier, day0, day1, Locale.ENGLISH);
+    assertThat(bothStored.facts())
+        .containsEntry("fromSource", "snapshot")
+        .containsEntry("toSource", "snapshot");
+    assertThat(flowCounts(bothStored)).isEqualTo(expectedFlow(atDay0, atDay1));
+    for (LocalDate day : List.of(day0, day1)) {
+      RoaringBitmap stored =
+          RoaringBitmap.or(
+              memberRepository.members(taxonomy.get(tier).id(), day).values().iterator());
+      assertThat(stored.contains((int) erasedId)).as("erased id stored on " + day).isFalse();
+      assertThat(stored.getLongCardinality())
+          .isEqualTo(
+              day.equals(day0)
+                  ? atDay0.size() - 1
+                  : atDay1.size() - (atDay1.containsKey(erased) ? 1 : 0));
+    }
+  }
+
+  @Test
+  void erasedCustomersIdIsClearedFromEveryStoredDayAndNeverPairedAgain() {
+    snapshots.take();
+    String erased = ids.stream().filter(tierOf::containsKey).findFirst().orElseThrow();
+    long erasedId = customers.get(erased).id();
+    long tierId = taxonomy.get(tier).id();
+    LocalDate day = snapshots.today();
+    assertThat(
+            memberRepository.members(tierId, day).get(tierOf.get(erased)).contains((int) erasedId))
+        .isTrue();
+
+    erasure.erase(erased, "tester");
+
+    assertThat(memberRepository.members(tierId, day).values())
+        .noneMatch(bits -> bits.contains((int) erasedId));
+    int[] stillPaired =
+        bridge.withIds(
+            (dictionary, tags, stored) ->
+                stored.fromStored(new int[] {(int) erasedId}, dictionary).toArray());
+    assertThat(stillPaired).isEmpty();
+  }
+
+  @Test
+  void conversionTakesTheCohortFromTheMembersStoredTheDayBefore() {
+    String event = unique("evt");
+    snapshots.take();
+    Set<String> cohort = new HashSet<>(tierOf.keySet());
+    clock.advance(Duration.ofHours(25));
+    LocalDate windowStart = snapshots.today();
+    Instant startInstant = windowStart.atStartOfDay(snapshots.zone()).toInstant();
+    shuffleTiers(); // after the snapshot: the cohort stays as stored
+    Set<String> converted = new HashSet<>();
+    List<NewEvent> events = new ArrayList<>();
+    for (String id : ids) {
+      if (random.nextDouble() < (cohort.contains(id) ? 0.4 : 0.15)) {
+        long customerId = customers.get(id).id();
+        events.add(new NewEvent(customerId, event, startInstant.plusSeconds(60), null, null, null));
+        if (random.nextBoolean()) { // a second event in the window counts once
+          events.add(
+              new NewEvent(customerId, event, startInstant.plusSeconds(7200), null, null, null));
+        }
+        converted.add(id);
+      }
+    }
+    customers.recordEvents(events);
+
+    Figure conversion = history.conversion(tier, event, windowStart, 3, Locale.ENGLISH);
+    assertThat(conversion.facts())
+        .containsEntry("cohort", "start")
+        .containsEntry("cohortSource", "snapshot");
+    long taggedConverted = cohort.stream().filter(converted::contains).count();
+    assertThat(conversion.rows().get(0))
+        .containsEntry("customers", (long) cohort.size())
+        .containsEntry("converted", taggedConverted);
+    assertThat(conversion.rows().get(1))
+        .containsEntry("customers", (long) index.population() - cohort.size())
+        .containsEntry("converted", converted.size() - taggedConverted);
+  }
+
+  @Test
+  void pruningKeepsNinetyDaysThenEachMonthsLastDayForTwoYears() {
+    LocalDate today = snapshots.today();
+    long tagId = -Math.abs(random.nextLong() % 1_000_000) - 1; // no real tag: only this test's rows
+    LocalDate recent = today.minusDays(10);
+    LocalDate monthEnd = today.minusMonths(5).withDayOfMonth(1).plusMonths(1).minusDays(1);
+    LocalDate midMonth = monthEnd.withDayOfMonth(10);
+    LocalDate ancient = today.minusMonths(30).withDayOfMonth(28);
+    List<LocalDate> days = List.of(recent, monthEnd, midMonth, ancient);
+    for (LocalDate day : days) {
+      memberRepository.replace(
+          day,
+          clock.instant(),
+          List.of(tagId),
+          JdbcMemberRepository.chunks(tagId, "", RoaringBitmap.bitmapOf(1, 70_000)));
+    }
+
+    members.prune(today);
+
+    Map<LocalDate, Boolean> kept = new LinkedHashMap<>();
+    days.forEach(d -> kept.put(d, memberRepository.takenAt(tagId, d).isPresent()));
+    assertThat(kept)
+        .containsEntry(recent, true)
+        .containsEntry(monthEnd, true)
+        .containsEntry(midMonth, false)
+        .containsEntry(ancient, false);
+    assertThat(memberRepository.members(tagId, monthEnd).get("").toArray())
+        .containsExactly(1, 70_000);
   }
 
   private static Map<String, Long> flowCounts(Figure flow) {

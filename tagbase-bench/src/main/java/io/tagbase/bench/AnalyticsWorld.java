@@ -1,0 +1,211 @@
+package io.tagbase.bench;
+
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.StoredChunks;
+import io.tagbase.engine.StoredIds;
+import io.tagbase.engine.TagIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The analytics bench's data: {@link BenchData}'s 200 flag tags, plus four layered tags drawn per
+ * customer from a seeded stream: a lifecycle stage on three dates (two stored days, then now), a
+ * value tier (at a stored day and now), and recency and frequency scores 1..5. One customer in 997
+ * is erased after tagging (a hole in the dictionary; half of them also forgotten by {@link
+ * StoredIds}, as an erasure does, the other half still paired, as a merged-away profile is).
+ *
+ * <p>Database ids are the dictionary id plus one plus a gap every 50 (rows deleted before the last
+ * rebuild), so every stored set really is translated. The stored days hold the bytes the server
+ * keeps in analytics_members: {@link StoredChunks} of each value's holders' database ids.
+ */
+record AnalyticsWorld(
+    CustomerDictionary dictionary,
+    TagIndex index,
+    StoredIds ids,
+    BenchData data,
+    int[][] stage,
+    int[] tierAtStart,
+    int[] tier,
+    int[] recency,
+    int[] frequency,
+    List<List<List<byte[]>>> storedStages,
+    List<RoaringBitmap> storedTierDay,
+    int[] converters) {
+
+  static final String LIFECYCLE = "lifecycle";
+  static final String TIER = "tier";
+  static final String RECENCY = "r_score";
+  static final String FREQUENCY = "f_score";
+  static final List<String> LAYERED = List.of(LIFECYCLE, TIER, RECENCY, FREQUENCY);
+  static final int STAGES = 5;
+  static final int TIERS = 4;
+  static final int SCORES = 5;
+
+  /** How many values a layered tag has. */
+  static int values(String tag) {
+    return tag.equals(TIER) ? TIERS : tag.equals(LIFECYCLE) ? STAGES : SCORES;
+  }
+
+  /** The index key of a layered tag's value. */
+  static String key(String tag, int value) {
+    return tag + "=v" + value;
+  }
+
+  List<String> valueKeys(String tag) {
+    List<String> keys = new ArrayList<>();
+    for (int v = 0; v < values(tag); v++) {
+      keys.add(key(tag, v));
+    }
+    return keys;
+  }
+
+  /** The database id a customer's row would have. */
+  static int storedId(int id) {
+    return id + id / 50 + 1;
+  }
+
+  /** The per-customer value of a layered tag now; -1 when the customer has none. */
+  int valueNow(String tag, int id) {
+    return switch (tag) {
+      case LIFECYCLE -> stage[2][id];
+      case TIER -> tier[id];
+      case RECENCY -> recency[id];
+      default -> frequency[id];
+    };
+  }
+
+  /** Live customers with both scores: the RFM grid's total. */
+  long scored() {
+    long n = 0;
+    for (int id = 0; id < recency.length; id++) {
+      if (recency[id] >= 0 && frequency[id] >= 0 && dictionary.isLive(id)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The stored chunks of the lifecycle's values on stored day 0 or 1. */
+  List<List<byte[]>> storedDay(int day) {
+    return storedStages.get(day);
+  }
+
+  static AnalyticsWorld build(int customers, long seed) {
+    BenchData data = BenchData.generate(customers, seed);
+    CustomerDictionary dictionary = new CustomerDictionary();
+    TagIndex index = new TagIndex();
+    StoredIds ids = new StoredIds();
+    for (int id = 0; id < customers; id++) {
+      dictionary.intern(TagbaseEngine.externalId(id));
+      ids.put(id, storedId(id));
+    }
+    List<String> names = TagCatalogue.names();
+    for (int tag = 0; tag < names.size(); tag++) {
+      for (int id : data.members()[tag]) {
+        index.assign(names.get(tag), id);
+      }
+    }
+    SplittableRandom random = new SplittableRandom(seed * 31 + 9);
+    int[][] stage = new int[3][customers];
+    int[] tierAtStart = new int[customers];
+    int[] tier = new int[customers];
+    int[] recency = new int[customers];
+    int[] frequency = new int[customers];
+    for (int id = 0; id < customers; id++) {
+      stage[0][id] = random.nextInt(10) == 0 ? -1 : random.nextInt(STAGES);
+      for (int day = 1; day < 3; day++) {
+        int before = stage[day - 1][id];
+        int roll = random.nextInt(100);
+        // most stay; some move one stage on, some lose or gain the tag
+        stage[day][id] =
+            roll < 70
+                ? before
+                : roll < 90 ? (before + 1) % STAGES : roll < 95 ? -1 : random.nextInt(STAGES);
+      }
+      tierAtStart[id] = random.nextInt(5) - 1;
+      tier[id] = random.nextInt(4) == 0 ? random.nextInt(5) - 1 : tierAtStart[id];
+      boolean scoredCustomer = random.nextInt(10) != 0;
+      recency[id] = scoredCustomer ? random.nextInt(SCORES) : -1;
+      frequency[id] = scoredCustomer ? random.nextInt(SCORES) : -1;
+      assign(index, LIFECYCLE, stage[2][id], id);
+      assign(index, TIER, tier[id], id);
+      assign(index, RECENCY, recency[id], id);
+      assign(index, FREQUENCY, frequency[id], id);
+    }
+    for (int id = 996; id < customers; id += 997) {
+      dictionary.remove(TagbaseEngine.externalId(id));
+      index.removeCustomer(id);
+      if (id % 2 == 0) {
+        ids.forgetStored(storedId(id));
+      }
+    }
+    index.optimize(dictionary.capacity());
+
+    List<List<List<byte[]>>> storedStages = new ArrayList<>();
+    for (int day = 0; day < 2; day++) {
+      storedStages.add(chunks(stored(stage[day], STAGES)));
+    }
+    List<RoaringBitmap> storedTierDay = stored(tierAtStart, TIERS);
+
+    // converters as the query answers them: distinct database ids in no particular order, some of
+    // erased customers, some of nobody the index knows
+    List<Integer> converted = new ArrayList<>();
+    for (int id = 0; id < customers; id++) {
+      if (random.nextInt(10) == 0) {
+        converted.add(storedId(id));
+      }
+    }
+    converted.add(storedId(customers - 1) + 5);
+    int[] converters = converted.stream().mapToInt(Integer::intValue).toArray();
+    for (int i = converters.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = converters[i];
+      converters[i] = converters[j];
+      converters[j] = swap;
+    }
+    return new AnalyticsWorld(
+        dictionary,
+        index,
+        ids,
+        data,
+        stage,
+        tierAtStart,
+        tier,
+        recency,
+        frequency,
+        storedStages,
+        storedTierDay,
+        converters);
+  }
+
+  private static void assign(TagIndex index, String tag, int value, int id) {
+    if (value >= 0) {
+      index.assign(tag, id);
+      index.assign(key(tag, value), id);
+    }
+  }
+
+  /** Each value's holders as database ids, erased customers included (stored before erasure). */
+  private static List<RoaringBitmap> stored(int[] valueOf, int values) {
+    List<RoaringBitmap> sets = new ArrayList<>();
+    for (int v = 0; v < values; v++) {
+      sets.add(new RoaringBitmap());
+    }
+    for (int id = 0; id < valueOf.length; id++) {
+      if (valueOf[id] >= 0) {
+        sets.get(valueOf[id]).add(storedId(id));
+      }
+    }
+    return sets;
+  }
+
+  private static List<List<byte[]>> chunks(List<RoaringBitmap> sets) {
+    List<List<byte[]>> chunks = new ArrayList<>();
+    for (RoaringBitmap set : sets) {
+      chunks.add(new ArrayList<>(StoredChunks.split(set).values()));
+    }
+    return chunks;
+  }
+}
