@@ -13,14 +13,18 @@ import java.util.stream.IntStream;
  * <p>Only the condition's span is read: the words where it can have members, i.e. the intersection
  * of its AND terms' spans and the union of its OR terms' (a tag's span is the range of its non-zero
  * words, see {@link DenseTagBitmap}); inside it, a tag whose span misses a block is not read for
- * that block. Words of the live set known to be all ones (no holes) are not read either. Spans of
- * more than {@link #PARALLEL_WORDS} words are split over the common {@link ForkJoinPool}, so a
- * count uses every core. In tagbase-bench at 10M customers (docs/benchmark.md) block counting took
- * S2 from 0.83 to 0.19 ms and S3 from 2.7 to 1.7 ms; spans and the split then took them further.
+ * that block. Words of the live set known to be all ones (no holes) are not read either. When the
+ * span times the tags read reaches {@link #parallelWork} words, the span is split over the common
+ * {@link ForkJoinPool}; below it, handing half to a parked worker (measured at 50-80 us on this
+ * project's VM) costs more than it saves. In tagbase-bench at 10M customers (docs/benchmark.md)
+ * block counting took S2 from 0.83 to 0.19 ms and S3 from 2.7 to 1.7 ms; spans and the fused AND
+ * then took them to about 0.07 and 0.15 ms.
  */
 final class DenseBlockCounter {
   private static final int BLOCK = 256; // words per block: 2 KiB per buffer
-  static final int PARALLEL_WORDS = 32 * BLOCK; // below this a hand-off to another core costs more
+
+  /** Words read (span x tags) from which a pass is split over the cores; tests lower it. */
+  static int parallelWork = 1 << 21;
 
   private DenseBlockCounter() {}
 
@@ -55,7 +59,23 @@ final class DenseBlockCounter {
     long span = pass.span(condition);
     int from = Math.max((int) (span >>> 32), pass.live.firstWord());
     int to = Math.min((int) span, pass.live.endWord()); // members are live: within its span
-    return to <= from ? 0 : inParts(from, to, (lo, hi) -> pass.count(condition, lo, hi));
+    return to <= from
+        ? 0
+        : inParts(from, to, leaves(condition), (lo, hi) -> pass.count(condition, lo, hi));
+  }
+
+  /** How many tag (or live-set) reads the condition makes per word. */
+  private static int leaves(Condition condition) {
+    if (condition instanceof Condition.Not not) {
+      return leaves(not.term());
+    }
+    if (condition instanceof Condition.And and) {
+      return and.terms().stream().mapToInt(DenseBlockCounter::leaves).sum();
+    }
+    if (condition instanceof Condition.Or or) {
+      return or.terms().stream().mapToInt(DenseBlockCounter::leaves).sum();
+    }
+    return 1;
   }
 
   /** Work over the words {@code [lo, hi)}; answers a count (0 when it only writes). */
@@ -64,12 +84,14 @@ final class DenseBlockCounter {
   }
 
   /**
-   * Runs {@code work} over {@code [from, to)} and sums its answers: in one piece below {@link
-   * #PARALLEL_WORDS} words, else split on block boundaries over the common {@link ForkJoinPool}.
+   * Runs {@code work} over {@code [from, to)} and sums its answers: in one piece when it reads
+   * fewer than {@link #parallelWork} words ({@code streams} arrays over the range), else split on
+   * block boundaries over the common {@link ForkJoinPool}.
    */
-  private static long inParts(int from, int to, RangeWork work) {
+  private static long inParts(int from, int to, int streams, RangeWork work) {
     int words = to - from;
-    int parts = words < PARALLEL_WORDS ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
+    int parts =
+        (long) words * streams < parallelWork ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
     if (parts == 1) {
       return work.run(from, to);
     }
@@ -105,6 +127,7 @@ final class DenseBlockCounter {
     inParts(
         from,
         to,
+        leaves(condition),
         (lo, hi) -> {
           pass.write(condition, lo, hi, out);
           return 0;

@@ -61,7 +61,7 @@ final class DenseTagBitmap implements TagBitmap {
     while (hi > lo && words[hi - 1] == 0) {
       hi--;
     }
-    return lo == hi
+    return lo >= hi
         ? new DenseTagBitmap(words, 0, 0, 0)
         : new DenseTagBitmap(words, cardinality, lo, hi);
   }

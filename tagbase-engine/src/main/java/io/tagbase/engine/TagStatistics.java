@@ -80,7 +80,8 @@ public final class TagStatistics {
     int n = tags.size();
     TagBitmap[] bits = new TagBitmap[n];
     for (int i = 0; i < n; i++) {
-      bits[i] = liveOnly(index.view(tags.get(i)));
+      // a sparse tag that spans few words per member is counted as a bitset with the dense ones
+      bits[i] = denseForCounting(liveOnly(index.view(tags.get(i))));
     }
     long[][] counts = new long[n][n];
     countDensePairs(bits, counts);

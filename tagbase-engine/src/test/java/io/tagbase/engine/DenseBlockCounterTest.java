@@ -23,7 +23,18 @@ class DenseBlockCounterTest {
   // 16,384 ids: one block of 256 words; 600,000 ids: more words than a count keeps on one core
   @ValueSource(ints = {1, 64, 65, 16_384, 16_385, 70_000, 600_000})
   void countMatchesBruteForce(int universe) {
-    Random random = new Random(universe);
+    int parallelWork = DenseBlockCounter.parallelWork;
+    if (universe > 100_000) {
+      DenseBlockCounter.parallelWork = 0; // split every pass over the cores
+    }
+    try {
+      countMatchesBruteForce(universe, new Random(universe));
+    } finally {
+      DenseBlockCounter.parallelWork = parallelWork;
+    }
+  }
+
+  private void countMatchesBruteForce(int universe, Random random) {
     CustomerDictionary dictionary = new CustomerDictionary();
     TagIndex index = new TagIndex();
     Set<Integer> live = new TreeSet<>();

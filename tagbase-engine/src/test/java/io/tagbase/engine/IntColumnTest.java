@@ -75,4 +75,19 @@ class IntColumnTest {
         .filter(id -> values[id] >= min && values[id] <= max)
         .toArray();
   }
+
+  @org.junit.jupiter.api.Test
+  void aRangeWithinIdsPastTheColumnIsEmptyAndStillTakesNewIds() {
+    IntColumn column = IntColumn.of(new int[100]);
+    TagBitmap within = TagBitmap.dense(2000);
+    for (int id = 1000; id < 1100; id++) {
+      within.add(id); // every candidate is past the column's 100 values
+    }
+    TagBitmap kept = column.between(0, 10, within);
+    assertThat(kept.isEmpty()).isTrue();
+    kept.add(130); // a word between the column's end and the candidates' span
+    kept.add(5);
+    assertThat(kept.toArray()).containsExactly(5, 130);
+    assertThat(kept.cardinality()).isEqualTo(2);
+  }
 }
