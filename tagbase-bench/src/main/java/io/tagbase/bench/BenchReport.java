@@ -169,7 +169,7 @@ final class BenchReport {
     }
     md.append(
         String.format(
-            "%nRatios are PostgreSQL median / Tagbase median. p99 is nearest-rank: with fewer than 100 runs it is the slowest run. Tagbase splits work over the cores (common ForkJoinPool) where it pays: counts and evaluations over more than 8,192 words (512k ids) of a condition's span, S5's tags, S6's blocks and S8's id mapping; PostgreSQL may use one parallel worker besides the leader. Other builds and tests may have shared the machine during the run.%n"));
+            "%nRatios are PostgreSQL median / Tagbase median. p99 is nearest-rank: with fewer than 100 runs it is the slowest run. Tagbase splits work over the cores (common ForkJoinPool) where it pays: counts and evaluations reading 2M words or more (span x tags), S5's tags, S6's blocks and S8's id mapping; PostgreSQL may use one parallel worker besides the leader. Other builds and tests may have shared the machine during the run.%n"));
     if (!mismatches.isEmpty()) {
       md.append("\n**RESULT MISMATCH: the run failed.**\n\n");
       mismatches.forEach(m -> md.append("- ").append(m).append('\n'));
