@@ -1,5 +1,6 @@
 package io.tagbase.governance;
 
+import io.tagbase.engine.rule.BoundedMatch;
 import io.tagbase.web.InvalidInputException;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,48 +29,6 @@ final class CodePattern {
   }
 
   boolean matches(String code) {
-    try {
-      return pattern.matcher(new Metered(code)).matches();
-    } catch (TooManySteps e) {
-      return false;
-    }
-  }
-
-  private static final class TooManySteps extends RuntimeException {
-    TooManySteps() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final class Metered implements CharSequence {
-    private final String text;
-    private int steps;
-
-    Metered(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (++steps > MAX_STEPS) {
-        throw new TooManySteps();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.substring(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
+    return BoundedMatch.matches(pattern, code, true, MAX_STEPS);
   }
 }

@@ -39,11 +39,7 @@ final class SafeRegex {
     if (value == null || value.length() > MAX_INPUT) {
       return false;
     }
-    try {
-      return pattern.matcher(new Metered(value)).find();
-    } catch (Metered.Exhausted e) {
-      return false;
-    }
+    return BoundedMatch.matches(pattern, value, false, MAX_STEPS);
   }
 
   /** Why {@code regex} is refused, or null if it is safe. */
@@ -111,44 +107,5 @@ final class SafeRegex {
       }
     }
     return regex.length();
-  }
-
-  /** A string that stops the matcher after {@link #MAX_STEPS} character reads. */
-  private static final class Metered implements CharSequence {
-    private final String text;
-    private int steps;
-
-    Metered(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (++steps > MAX_STEPS) {
-        throw new Exhausted();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
-
-    static final class Exhausted extends RuntimeException {
-      Exhausted() {
-        super(null, null, false, false);
-      }
-    }
   }
 }
