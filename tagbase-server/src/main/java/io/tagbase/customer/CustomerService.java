@@ -174,20 +174,11 @@ public class CustomerService {
    */
   @Transactional
   public int recordEvents(Collection<NewEvent> batch) {
-    int inserted = repository.insertEvents(List.copyOf(batch), clock.instant());
-    if (inserted > 0) {
-      events.publishEvent(
-          new EventsRecorded(
-              batch.stream().map(NewEvent::customerId).collect(java.util.stream.Collectors.toSet()),
-              batch.stream().map(NewEvent::type).collect(java.util.stream.Collectors.toSet()),
-              batch.stream()
-                  .collect(
-                      java.util.stream.Collectors.groupingBy(
-                          NewEvent::customerId,
-                          java.util.stream.Collectors.mapping(
-                              NewEvent::type, java.util.stream.Collectors.toSet())))));
+    List<NewEvent> stored = repository.insertEvents(List.copyOf(batch), clock.instant());
+    if (!stored.isEmpty()) {
+      events.publishEvent(EventsRecorded.of(stored));
     }
-    return inserted;
+    return stored.size();
   }
 
   @Transactional(readOnly = true)

@@ -277,9 +277,9 @@ class JdbcCustomerRepository {
 
   /**
    * Inserts the events whose message id is not stored yet (nor repeated earlier in the list);
-   * returns how many were inserted. Cost: one read per 500 message ids, one batch per 1,000 rows.
+   * returns those inserted. Cost: one read per 500 message ids, one batch per 1,000 rows.
    */
-  int insertEvents(List<NewEvent> events, Instant receivedAt) {
+  List<NewEvent> insertEvents(List<NewEvent> events, Instant receivedAt) {
     java.util.Set<String> seen = new java.util.HashSet<>();
     List<String> ids =
         events.stream()
@@ -317,7 +317,7 @@ class JdbcCustomerRepository {
           ps.setString(8, e.source());
           ps.setTimestamp(9, received);
         });
-    return fresh.size();
+    return fresh;
   }
 
   List<CustomerEvent> recentEvents(long customerId, int limit) {
