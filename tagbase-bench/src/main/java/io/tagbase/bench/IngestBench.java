@@ -43,7 +43,19 @@ public final class IngestBench {
 
   private IngestBench() {}
 
-  record Result(String database, long events, double seconds, long p50Micros, long p99Micros) {
+  /**
+   * One measured run; the CPU figures are milliseconds of CPU per 1,000 acknowledged events spent
+   * by the server JVM, by PostgreSQL's processes (0 on H2) and by this load generator.
+   */
+  record Result(
+      String database,
+      long events,
+      double seconds,
+      long p50Micros,
+      long p99Micros,
+      double serverCpu,
+      double databaseCpu,
+      double clientCpu) {
     double perSecond() {
       return events / seconds;
     }
@@ -58,10 +70,11 @@ public final class IngestBench {
     int clients = Integer.parseInt(arg(args, "--clients", "4"));
     int batch = Integer.parseInt(arg(args, "--batch", "500"));
     int customers = Integer.parseInt(arg(args, "--customers", "20000"));
+    String javaOptions = arg(args, "--server-java-options", "");
     String databases = arg(args, "--db", "h2,postgres");
     List<Result> results = new ArrayList<>();
     for (String db : databases.split(",")) {
-      results.add(run(db.trim(), jar, seconds, clients, batch, customers));
+      results.add(run(db.trim(), jar, seconds, clients, batch, customers, javaOptions));
     }
     StringBuilder table = new StringBuilder();
     table.append(
@@ -75,17 +88,21 @@ public final class IngestBench {
       table.append(
           String.format(
               Locale.ROOT,
-              "| Tagbase on %s | %,.0f | %.1f ms | %.1f ms |%n",
+              "| Tagbase on %s | %,.0f | %.1f ms | %.1f ms | %.1f / %.1f / %.1f |%n",
               r.database(),
               r.perSecond(),
               r.p50Micros() / 1000.0,
-              r.p99Micros() / 1000.0));
+              r.p99Micros() / 1000.0,
+              r.serverCpu(),
+              r.databaseCpu(),
+              r.clientCpu()));
     }
     table.append(String.format(Locale.ROOT, "%nMachine: %s%n", Machine.current()));
     System.out.print(table);
   }
 
-  static Result run(String db, String jar, int seconds, int clients, int batch, int customers)
+  static Result run(
+      String db, String jar, int seconds, int clients, int batch, int customers, String javaOptions)
       throws Exception {
     Path dir = Files.createTempDirectory("tagbase-ingest-");
     EmbeddedPostgres postgres = null;
@@ -117,16 +134,21 @@ public final class IngestBench {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            javaBin(),
-            "-Xmx4g",
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx4g"));
+    for (String option : javaOptions.trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option);
+      }
+    }
+    command.addAll(
+        List.of(
             "-jar",
             jar,
             "--server.port=" + port,
             "--tagbase.rate-limit.per-second=0",
             "--tagbase.ingest.max-concurrent-calls=64",
-            "--logging.level.root=WARN");
+            "--logging.level.root=WARN"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("TAGBASE_DB_URL", url);
     builder.environment().put("TAGBASE_DB_USER", user);
     builder.environment().put("TAGBASE_DB_PASSWORD", password);
@@ -143,7 +165,22 @@ public final class IngestBench {
       System.err.printf("%s: server up, %d customers created; warming up%n", db, customers);
       drive(http, base, clients, batch, customers, 5, "warm-" + db);
       System.err.printf("%s: measuring %d s%n", db, seconds);
-      return drive(http, base, clients, batch, customers, seconds, db);
+      long serverBefore = cpuNanos(server.toHandle());
+      long databaseBefore = postgres == null ? 0 : postgresCpuNanos(postgres.getPort());
+      long clientBefore = cpuNanos(ProcessHandle.current());
+      Result r = drive(http, base, clients, batch, customers, seconds, db);
+      double perThousand = r.events() / 1000.0;
+      return new Result(
+          r.database(),
+          r.events(),
+          r.seconds(),
+          r.p50Micros(),
+          r.p99Micros(),
+          (cpuNanos(server.toHandle()) - serverBefore) / 1e6 / perThousand,
+          postgres == null
+              ? 0
+              : (postgresCpuNanos(postgres.getPort()) - databaseBefore) / 1e6 / perThousand,
+          (cpuNanos(ProcessHandle.current()) - clientBefore) / 1e6 / perThousand);
     } finally {
       server.destroy();
       server.waitFor();
@@ -214,7 +251,7 @@ public final class IngestBench {
     all.sort(null);
     long p50 = all.isEmpty() ? 0 : all.get(all.size() / 2);
     long p99 = all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99)));
-    return new Result(db, events, elapsed, p50, p99);
+    return new Result(db, events, elapsed, p50, p99, 0, 0, 0);
   }
 
   /** A batch of view/cart/purchase events (80/15/5) of random customers, unique message ids. */
@@ -289,6 +326,23 @@ public final class IngestBench {
       Thread.sleep(250);
     }
     throw new IllegalStateException("The server did not start within 120 s");
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /**
+   * CPU of the PostgreSQL server listening on {@code port} and its processes (backends, WAL writer,
+   * checkpointer; a backend that ended during the run is not counted, ours live as long as the
+   * server's connection pool).
+   */
+  static long postgresCpuNanos(int port) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains("" + port))
+        .mapToLong(p -> cpuNanos(p) + p.descendants().mapToLong(IngestBench::cpuNanos).sum())
+        .sum();
   }
 
   static String javaBin() {

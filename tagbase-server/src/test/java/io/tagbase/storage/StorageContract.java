@@ -113,6 +113,43 @@ abstract class StorageContract {
   }
 
   @Test
+  void eventBatchesStoreEveryValueExactlyAndSkipRepeatedMessageIds() {
+    String id = customer("王五");
+    long dbId = customers.get(id).id();
+    String m = unique("m");
+    // Text that array literals must escape, an instant with milliseconds, amounts of any scale.
+    String tricky = "{\"note\":\"a \\\"quoted\\\" \\\\ back, {brace}, NULL, 北京\"}";
+    Instant at = Instant.parse("2026-03-29T01:30:00.123Z");
+    int stored =
+        customers.recordEvents(
+            List.of(
+                new NewEvent(dbId, "view", at, null, null, tricky, m + "-1", "api"),
+                new NewEvent(dbId, "view", at, null, null, "NULL", m + "-2", "api"),
+                new NewEvent(dbId, "view", at, null, null, null, m + "-1", "api"),
+                new NewEvent(
+                    dbId, "order", at, "O,\"1\"", new BigDecimal("1E+3"), null, null, "api"),
+                new NewEvent(dbId, "order", at, "O2", new BigDecimal("0.05"), "", null, null)));
+    assertThat(stored).isEqualTo(4);
+    int again =
+        customers.recordEvents(
+            List.of(
+                new NewEvent(dbId, "view", at, null, null, null, m + "-2", "api"),
+                new NewEvent(dbId, "cart", at, null, null, null, m + "-3", "api")));
+    assertThat(again).isEqualTo(1);
+    var events = customers.recentEvents(id, 10);
+    assertThat(events).hasSize(5);
+    assertThat(events).allSatisfy(e -> assertThat(e.occurredAt()).isEqualTo(at));
+    assertThat(events)
+        .extracting(e -> e.properties())
+        .containsExactlyInAnyOrder(tricky, "NULL", null, null, "");
+    assertThat(events)
+        .filteredOn(e -> e.type().equals("order"))
+        .extracting(e -> e.orderId() + "=" + e.amount().stripTrailingZeros().toPlainString())
+        .containsExactlyInAnyOrder("O,\"1\"=1000", "O2=0.05");
+    assertThat(events).extracting(e -> e.type()).containsOnlyOnce("cart");
+  }
+
+  @Test
   void duplicateCategoryCodeIsRefused() {
     String code = category();
     assertThatThrownBy(() -> taxonomy.createCategory(new NewCategory(code, null, "重复", "Dup", 0)))
