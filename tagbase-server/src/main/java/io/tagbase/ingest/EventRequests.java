@@ -64,7 +64,8 @@ final class EventRequests {
     if (properties == null || properties.isEmpty()) {
       return null;
     }
-    String text = json.writeValueAsString(properties);
+    String text =
+        PropertiesJson.write(properties).orElseGet(() -> json.writeValueAsString(properties));
     if (text.length() > MAX_PROPERTIES) {
       throw new InvalidInputException(
           path + ".properties",
