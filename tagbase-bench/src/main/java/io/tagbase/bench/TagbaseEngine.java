@@ -123,21 +123,21 @@ final class TagbaseEngine implements Engine {
       return evaluator.count(query.segment());
     }
     List<BenchQuery.Range> ranges = query.ranges();
-    TagBitmap members;
-    int next = 0;
-    if (query.segment() instanceof Condition.Everyone) {
-      BenchQuery.Range first = ranges.get(next++);
-      members = columns.get(first.column()).between(first.min(), first.max());
-    } else {
-      members = evaluator.evaluate(query.segment());
+    if (!(query.segment() instanceof Condition.Everyone)) {
+      // The tags' members, then one pass over them checking every range: no bitmap per range.
+      return IntColumn.count(
+          evaluator.evaluate(query.segment()),
+          ranges.stream()
+              .map(r -> new IntColumn.Range(columns.get(r.column()), r.min(), r.max()))
+              .toList());
     }
-    for (; next < ranges.size(); next++) {
-      BenchQuery.Range range = ranges.get(next);
+    // Everyone: the first range a word at a time over the whole column, then the others.
+    BenchQuery.Range first = ranges.get(0);
+    TagBitmap members = columns.get(first.column()).between(first.min(), first.max());
+    for (BenchQuery.Range range : ranges.subList(1, ranges.size())) {
       members = columns.get(range.column()).between(range.min(), range.max(), members);
     }
-    return query.segment() instanceof Condition.Everyone
-        ? members.andCardinality(live)
-        : members.cardinality();
+    return members.andCardinality(live);
   }
 
   /** The members' external ids, as an export would write them; answers {count, sum of ids}. */

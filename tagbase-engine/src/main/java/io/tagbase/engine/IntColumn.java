@@ -1,6 +1,7 @@
 package io.tagbase.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -128,5 +129,55 @@ public final class IntColumn {
     RoaringBitmap result = new RoaringBitmap();
     result.addN(kept, 0, n);
     return new SparseTagBitmap(result);
+  }
+
+  /** A range {@code [min, max]} (both inclusive) of one column's values. */
+  public record Range(IntColumn column, int min, int max) {
+    boolean holds(int id) {
+      if (id >= column.size) {
+        return false; // no value
+      }
+      int v = column.values[id];
+      return v >= min && v <= max;
+    }
+  }
+
+  /**
+   * How many ids of {@code within} have a value in every one of {@code ranges}: one read per
+   * candidate and range, and no bitmap allocated (a segment's count with attribute ranges, counted
+   * on top of its tags' evaluation). {@code within} is not modified.
+   */
+  public static long count(TagBitmap within, List<Range> ranges) {
+    if (ranges.isEmpty()) {
+      return within.cardinality();
+    }
+    Range[] all = ranges.toArray(new Range[0]);
+    long count = 0;
+    if (within instanceof DenseTagBitmap dense) {
+      long[] in = dense.words();
+      for (int w = dense.firstWord(), end = Math.min(dense.endWord(), in.length); w < end; w++) {
+        for (long word = in[w]; word != 0; word &= word - 1) {
+          if (holdsAll(all, (w << 6) + Long.numberOfTrailingZeros(word))) {
+            count++;
+          }
+        }
+      }
+      return count;
+    }
+    for (var ids = within.iterator(); ids.hasNext(); ) {
+      if (holdsAll(all, ids.nextInt())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean holdsAll(Range[] ranges, int id) {
+    for (Range r : ranges) {
+      if (!r.holds(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,6 +3,7 @@ package io.tagbase.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,37 @@ class IntColumnTest {
           .as("[%d, %d] within %s", min, max, within)
           .isEqualTo(expected(values, min, max, within));
       assertThat(result.isDense()).isEqualTo(within.isDense());
+      assertThat(within.toArray()).as("input untouched").isEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 64, 65, 129, 5_000})
+  void countWithinSeveralRangesMatchesBruteForceAndAllocatesNoBitmap(int size) {
+    Random random = new Random(size + 2);
+    int[][] values = {randomValues(random, size), randomValues(random, size + random.nextInt(3))};
+    IntColumn[] columns = {IntColumn.of(values[0]), IntColumn.of(values[1])};
+    for (int trial = 0; trial < 200; trial++) {
+      var ids = RandomIds.ids(random, size + 70, random.nextDouble()); // some past the end
+      TagBitmap within = RandomIds.bitmap(random, ids, random.nextBoolean(), size + 70);
+      int[] before = within.toArray();
+      int ranges = random.nextInt(3);
+      List<IntColumn.Range> list = new java.util.ArrayList<>();
+      int[] expected = within.toArray();
+      for (int r = 0; r < ranges; r++) {
+        int c = random.nextInt(2);
+        int min = pick(random);
+        int max = pick(random);
+        list.add(new IntColumn.Range(columns[c], min, max));
+        int[] v = values[c];
+        expected =
+            IntStream.of(expected)
+                .filter(id -> id < v.length && v[id] >= min && v[id] <= max)
+                .toArray();
+      }
+      assertThat(IntColumn.count(within, list))
+          .as("%s within %s", list, within)
+          .isEqualTo(ranges == 0 ? within.cardinality() : expected.length);
       assertThat(within.toArray()).as("input untouched").isEqualTo(before);
     }
   }
