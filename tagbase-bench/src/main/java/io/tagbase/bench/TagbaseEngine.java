@@ -124,9 +124,9 @@ final class TagbaseEngine implements Engine {
     }
     List<BenchQuery.Range> ranges = query.ranges();
     if (!(query.segment() instanceof Condition.Everyone)) {
-      // The tags' members, then one pass over them checking every range: no bitmap per range.
-      return IntColumn.count(
-          evaluator.evaluate(query.segment()),
+      // Each block of the tags' words is filtered by the ranges as it is counted: no bitmap made.
+      return evaluator.count(
+          query.segment(),
           ranges.stream()
               .map(r -> new IntColumn.Range(columns.get(r.column()), r.min(), r.max()))
               .toList());

@@ -54,14 +54,27 @@ final class DenseBlockCounter {
 
   /** How many live ids satisfy {@code condition}; {@link #applies} must hold. */
   static long count(Condition condition, TagIndex index, CustomerDictionary dictionary) {
+    return count(condition, index, dictionary, List.of());
+  }
+
+  /**
+   * How many live ids satisfy {@code condition} and have a value in every one of {@code ranges}:
+   * each block's words are filtered by the ranges before they are counted, so no bitmap is made.
+   */
+  static long count(
+      Condition condition,
+      TagIndex index,
+      CustomerDictionary dictionary,
+      List<IntColumn.Range> ranges) {
     Pass pass =
         new Pass(index, ((DenseTagBitmap) dictionary.liveView()), dictionary.fullLiveWords());
     long span = pass.span(condition);
     int from = Math.max((int) (span >>> 32), pass.live.firstWord());
     int to = Math.min((int) span, pass.live.endWord()); // members are live: within its span
+    IntColumn.Range[] filter = ranges.toArray(new IntColumn.Range[0]);
     return to <= from
         ? 0
-        : inParts(from, to, leaves(condition), (lo, hi) -> pass.count(condition, lo, hi));
+        : inParts(from, to, leaves(condition), (lo, hi) -> pass.count(condition, lo, hi, filter));
   }
 
   /** How many tag (or live-set) reads the condition makes per word. */
@@ -181,8 +194,9 @@ final class DenseBlockCounter {
       return (DenseTagBitmap) index.view(has.tag());
     }
 
-    long count(Condition condition, int start, int stop) {
-      if (condition instanceof Condition.And and
+    long count(Condition condition, int start, int stop, IntColumn.Range[] ranges) {
+      if (ranges.length == 0
+          && condition instanceof Condition.And and
           && and.terms().size() == 2
           && and.terms().get(0) instanceof Condition.HasTag a
           && and.terms().get(1) instanceof Condition.HasTag b) {
@@ -195,13 +209,23 @@ final class DenseBlockCounter {
       for (int from = start; from < stop; from += BLOCK) {
         int len = Math.min(BLOCK, stop - from);
         eval(condition, from, len, acc, spare, 0);
-        if (from + len <= fullLiveWords) {
+        if (from + len > fullLiveWords) {
+          for (int i = 0; i < len; i++) {
+            acc[i] &= liveWords[from + i];
+          }
+        }
+        if (ranges.length == 0) {
           for (int i = 0; i < len; i++) {
             count += Long.bitCount(acc[i]);
           }
         } else {
           for (int i = 0; i < len; i++) {
-            count += Long.bitCount(acc[i] & liveWords[from + i]);
+            for (long word = acc[i]; word != 0; word &= word - 1) {
+              if (IntColumn.holdsAll(
+                  ranges, ((from + i) << 6) + Long.numberOfTrailingZeros(word))) {
+                count++;
+              }
+            }
           }
         }
       }

@@ -172,7 +172,7 @@ public final class IntColumn {
     return count;
   }
 
-  private static boolean holdsAll(Range[] ranges, int id) {
+  static boolean holdsAll(Range[] ranges, int id) {
     for (Range r : ranges) {
       if (!r.holds(id)) {
         return false;

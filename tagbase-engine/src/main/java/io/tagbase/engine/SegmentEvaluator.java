@@ -56,6 +56,21 @@ public final class SegmentEvaluator {
     return result.withinLive ? result.bits.cardinality() : result.bits.andCardinality(live());
   }
 
+  /**
+   * How many live customers satisfy the condition and have a value in every one of {@code ranges}
+   * (attribute ranges on top of tags): an all-dense AND/OR is filtered a block at a time as it is
+   * counted, anything else is evaluated once and its members checked; no bitmap per range.
+   */
+  public long count(Condition condition, List<IntColumn.Range> ranges) {
+    if (ranges.isEmpty()) {
+      return count(condition);
+    }
+    if (isTree(condition) && DenseBlockCounter.applies(condition, index)) {
+      return DenseBlockCounter.count(condition, index, dictionary, ranges);
+    }
+    return IntColumn.count(evaluate(condition), ranges);
+  }
+
   /** The total and up to {@code limit} member ids in ascending order, skipping {@code offset}. */
   public SegmentPage page(Condition condition, int offset, int limit) {
     SparseTagBitmap.checkPage(offset, limit);

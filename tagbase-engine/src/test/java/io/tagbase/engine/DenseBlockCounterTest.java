@@ -71,6 +71,11 @@ class DenseBlockCounterTest {
       ids.forEach(bits::set);
       reference.add(bits);
     }
+    int[] values = new int[Math.max(0, universe - random.nextInt(70))]; // ids past it: no value
+    for (int id = 0; id < values.length; id++) {
+      values[id] = random.nextInt(100);
+    }
+    IntColumn column = IntColumn.of(values);
     int trials = universe > 100_000 ? 30 : 100;
     for (int trial = 0; trial < trials; trial++) {
       Condition condition = condition(random, 3);
@@ -82,6 +87,14 @@ class DenseBlockCounterTest {
               .toArray();
       long expected = expectedIds.length;
       assertThat(evaluator.count(condition)).as("%s", condition).isEqualTo(expected);
+      int min = random.nextInt(100);
+      int max = min + random.nextInt(40);
+      assertThat(evaluator.count(condition, List.of(new IntColumn.Range(column, min, max))))
+          .as("%s with values in [%d, %d]", condition, min, max)
+          .isEqualTo(
+              java.util.Arrays.stream(expectedIds)
+                  .filter(id -> id < values.length && values[id] >= min && values[id] <= max)
+                  .count());
       if (trial % 3 == 0) { // evaluate and page take the same block path
         TagBitmap members = evaluator.evaluate(condition);
         assertThat(members.toArray()).as("%s", condition).isEqualTo(expectedIds);
