@@ -45,6 +45,13 @@ public sealed interface TagBitmap permits DenseTagBitmap, SparseTagBitmap {
   }
 
   /** A new, empty, dense bitmap with room for ids {@code 0..universe-1} (it grows if needed). */
+  /**
+   * A dense bitmap over {@code words} (bit {@code id & 63} of word {@code id >>> 6}), not copied.
+   */
+  static TagBitmap ofWords(long[] words) {
+    return DenseTagBitmap.ofWords(words);
+  }
+
   static TagBitmap dense(int universe) {
     return new DenseTagBitmap(universe);
   }

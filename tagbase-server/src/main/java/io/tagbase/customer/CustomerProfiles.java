@@ -77,6 +77,7 @@ public class CustomerProfiles {
     }
     customers.update(resolved.customer().id(), data, clock.instant());
     values.forEach((def, value) -> attributes.put(resolved.customer().id(), def.id(), value));
+    events.publishEvent(CustomerAttributesChanged.of(resolved.customer().id()));
     Customer customer = customers.findById(resolved.customer().id()).orElseThrow();
     return new Upserted(customer, resolved.created(), resolved.merged());
   }
@@ -226,6 +227,7 @@ public class CustomerProfiles {
     Customer merged = customers.findById(mergedId).orElseThrow();
     customers.fillFrom(keptId, mergedId, clock.instant());
     attributes.merge(keptId, mergedId);
+    events.publishEvent(CustomerAttributesChanged.of(keptId));
     identities.moveAll(keptId, mergedId);
     events.publishEvent(
         new CustomersMerged(keptId, kept.externalId(), mergedId, merged.externalId()));

@@ -49,12 +49,14 @@ public class CustomerService {
     }
     Customer created = repository.insert(customer, clock.instant());
     events.publishEvent(new CustomerCreated(created.id(), created.externalId()));
+    events.publishEvent(CustomerAttributesChanged.of(created.id()));
     return created;
   }
 
   /**
    * Creates many customers at once (demo data, bulk loads). The caller makes sure the ids are new;
-   * one {@link CustomerCreated} is published per customer after the batch is written.
+   * one {@link CustomerCreated} is published per customer after the batch is written, and one
+   * {@link CustomerAttributesChanged} for the batch.
    */
   @Transactional
   public void createAll(List<NewCustomer> customers) {
@@ -62,6 +64,9 @@ public class CustomerService {
     for (NewCustomer c : customers) {
       events.publishEvent(new CustomerCreated(0, c.externalId()));
     }
+    List<String> externalIds = customers.stream().map(NewCustomer::externalId).toList();
+    events.publishEvent(
+        new CustomerAttributesChanged(java.util.Set.copyOf(idsOf(externalIds).values())));
   }
 
   @Transactional(readOnly = true)

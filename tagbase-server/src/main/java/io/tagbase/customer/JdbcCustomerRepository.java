@@ -278,6 +278,48 @@ class JdbcCustomerRepository {
         (RowCallbackHandler) rs -> action.accept(rs.getString(1)));
   }
 
+  /**
+   * The built-in fields rules read, of the given customers or of everyone (null), streamed in
+   * batches of 10,000 rows; ids are read 1,000 per query.
+   */
+  void forEachBuiltIn(Collection<Long> customerIds, CustomerAttributes.Sink sink) {
+    String select = "select external_id, gender, age, city, channel, signup_date from customer";
+    RowCallbackHandler row =
+        rs -> {
+          String id = rs.getString(1);
+          sink.customer(id);
+          value(sink, id, "gender", rs.getString(2));
+          int age = rs.getInt(3);
+          value(sink, id, "age", rs.wasNull() ? null : age);
+          value(sink, id, "city", rs.getString(4));
+          value(sink, id, "channel", rs.getString(5));
+          Date signup = rs.getDate(6);
+          value(sink, id, "signup_date", signup == null ? null : signup.toLocalDate());
+        };
+    if (customerIds == null) {
+      template.query(
+          con -> {
+            var statement = con.prepareStatement(select + " order by id");
+            statement.setFetchSize(10_000);
+            return statement;
+          },
+          row);
+      return;
+    }
+    List<Long> ids = List.copyOf(customerIds);
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql(select + " where id in (:ids)")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .query(row);
+    }
+  }
+
+  private static void value(CustomerAttributes.Sink sink, String id, String code, Object value) {
+    if (value != null) {
+      sink.value(id, code, value);
+    }
+  }
+
   Optional<Long> idOf(String externalId) {
     return jdbc.sql("select id from customer where external_id = :id")
         .param("id", externalId)

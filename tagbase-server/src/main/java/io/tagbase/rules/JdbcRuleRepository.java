@@ -169,6 +169,22 @@ class JdbcRuleRepository {
               })
           .list();
     }
+    loadEvents(inputs, eventTypes, asOf, customerIds);
+    return inputs;
+  }
+
+  /**
+   * Everyone's events of {@code eventTypes} up to and including {@code asOf}, without attributes
+   * (whole-population evaluation reads those from the index's columns). Nothing when no types.
+   */
+  RuleInputs events(Set<String> eventTypes, LocalDate asOf) {
+    RuleInputs inputs = new RuleInputs();
+    loadEvents(inputs, eventTypes, asOf, null);
+    return inputs;
+  }
+
+  private void loadEvents(
+      RuleInputs inputs, Set<String> eventTypes, LocalDate asOf, Collection<Long> customerIds) {
     if (!eventTypes.isEmpty()) {
       Instant end = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
       var events =
@@ -207,7 +223,6 @@ class JdbcRuleRepository {
               })
           .list();
     }
-    return inputs;
   }
 
   /** External ids of the given customers. */

@@ -34,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The rule tags' API: check, save, evaluate (whole population, as of any day), dry run and explain.
  * Membership changes go through bulk tagging with source RULE, actor {@code rule:<code>@v<n>} and a
- * reason naming the rule version, so the tag history and the index stay right. Evaluation reads the
- * database outside the index lock, then evaluates under the read lock; its cost is one load of the
- * attributes and the events the rule reads, and one bitmap plan. Thread-safe.
+ * reason naming the rule version, so the tag history and the index stay right. Whole-population
+ * evaluation (evaluate, members, dry run) reads attributes from the index's in-memory columns and
+ * only the events the rule reads from the database (outside the index lock), then evaluates under
+ * the read lock: a rule without events costs one bitmap plan and no database read of customers.
+ * Per-customer evaluation (explain, real time) reads that customer's row. Thread-safe.
  */
 @Service
 public class RuleService {
@@ -180,11 +182,12 @@ public class RuleService {
     }
     BitmapPlan plan = BitmapPlan.compile(rule);
     activity.used(rule.tags());
-    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
+    RuleInputs inputs = repository.events(rule.events(), asOf);
     Change change =
-        index.withIndex(
-            (dictionary, tags) -> {
-              TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags), asOf);
+        index.withColumns(
+            (dictionary, tags, attributes) -> {
+              TagBitmap now =
+                  plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf);
               TagBitmap before = tags.bitmap(tagCode);
               return new Change(
                   now.cardinality(),
@@ -206,16 +209,17 @@ public class RuleService {
   /**
    * The customers a rule holds for as of {@code asOf}, as a new bitmap over the index's ids (for
    * segments); {@link RuleRefused} (400) for a rule with errors. Cost: one load of what the rule
-   * reads and one bitmap plan.
+   * reads from the database (events only: attributes are in memory) and one bitmap plan.
    */
   public TagBitmap members(String text, LocalDate asOf) {
     RuleSchema schema = schemas.build();
     CheckedRule rule = check(text, schema);
     BitmapPlan plan = BitmapPlan.compile(rule);
     activity.used(rule.tags());
-    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
-    return index.withIndex(
-        (dictionary, tags) -> plan.evaluate(inputs.toData(schema, dictionary, tags), asOf));
+    RuleInputs inputs = repository.events(rule.events(), asOf);
+    return index.withColumns(
+        (dictionary, tags, attributes) ->
+            plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf));
   }
 
   /** Who a draft rule would tag as of {@code asOf}; compared with {@code tagCode} when given. */
@@ -226,10 +230,10 @@ public class RuleService {
       taxonomy.get(tagCode);
     }
     BitmapPlan plan = BitmapPlan.compile(rule);
-    RuleInputs inputs = repository.load(schemas.customTypes(), rule.events(), asOf, null);
-    return index.withIndex(
-        (dictionary, tags) -> {
-          TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags), asOf);
+    RuleInputs inputs = repository.events(rule.events(), asOf);
+    return index.withColumns(
+        (dictionary, tags, attributes) -> {
+          TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf);
           List<String> sample = new ArrayList<>();
           for (int id : now.page(0, SAMPLE)) {
             String externalId = dictionary.externalId(id);

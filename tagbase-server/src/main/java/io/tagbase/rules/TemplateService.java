@@ -356,10 +356,10 @@ public class TemplateService {
       TemplatePreview preview, List<Moves> moves, Map<String, Double> numbers) {}
 
   private Computed compute(TemplateProgram program, RuleSchema schema, LocalDate asOf) {
-    RuleInputs inputs = repository.load(schemas.customTypes(), program.events(), asOf, null);
-    return index.withIndex(
-        (dictionary, tags) -> {
-          RuleData data = inputs.toData(schema, dictionary, tags);
+    RuleInputs inputs = repository.events(program.events(), asOf);
+    return index.withColumns(
+        (dictionary, tags, attributes) -> {
+          RuleData data = inputs.toData(schema, dictionary, tags, attributes);
           TemplateProgram.Result result = program.evaluate(data, asOf);
           List<TemplatePreview.TagOutcome> outcomes = new ArrayList<>();
           List<Moves> moves = new ArrayList<>();

@@ -10,10 +10,13 @@ import io.tagbase.engine.SegmentPage;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.TagStatistics;
+import io.tagbase.engine.rule.AttributeTable;
+import io.tagbase.engine.rule.FieldType;
 import io.tagbase.taxonomy.MemberCounts;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -34,6 +37,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * still matches it ({@link IndexSnapshots}), else rebuilt from the database ({@link #rebuild});
  * then updated after each committed write. Thread-safe: any number of concurrent readers, writers
  * exclusive. Queries cost bitmap operations only, never database I/O.
+ *
+ * <p>It also holds the customers' attributes as columns by the same customer numbers ({@link
+ * #withColumns}), so rules and segments over attributes read memory, not the database: loaded in
+ * full with the index (after a rebuild and after a snapshot is read back), then, after each
+ * committed write that changed attributes ({@code CustomerAttributesChanged}), just the changed
+ * customers are read again outside the lock and applied under the write lock; an erasure clears the
+ * customer's values. A rolled back write changes nothing.
  */
 @Component
 public class MembershipIndex implements SmartInitializingSingleton, DisposableBean, MemberCounts {
@@ -47,6 +57,7 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
   private final JdbcAssignmentRepository assignments;
   private final ApplicationEventPublisher events;
   private final IndexSnapshots snapshots;
+  private final AttributeColumns attributes;
   private CustomerDictionary dictionary = new CustomerDictionary();
   private TagIndex tags = new TagIndex();
   private Set<String> tagKeys =
@@ -58,7 +69,9 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
       CustomerService customers,
       JdbcAssignmentRepository assignments,
       ApplicationEventPublisher events,
-      IndexSnapshots snapshots) {
+      IndexSnapshots snapshots,
+      AttributeColumns attributes) {
+    this.attributes = attributes;
     this.customers = customers;
     this.assignments = assignments;
     this.events = events;
@@ -79,13 +92,20 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
             freshTags.assign(TagKeys.of(tag, value), id);
           }
         });
+    AttributeColumns.Loaded columns = attributes.load(freshDictionary);
     freshTags.optimize(freshDictionary.capacity());
-    install(freshDictionary, freshTags, "database", start);
+    install(freshDictionary, freshTags, columns, "database", start);
   }
 
-  private void install(CustomerDictionary fresh, TagIndex freshTags, String from, long start) {
+  private void install(
+      CustomerDictionary fresh,
+      TagIndex freshTags,
+      AttributeColumns.Loaded columns,
+      String from,
+      long start) {
     write(
         () -> {
+          attributes.install(columns, dictionary, fresh);
           dictionary = fresh;
           tags = freshTags;
           tagKeys = new HashSet<>(freshTags.tags());
@@ -94,10 +114,11 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
         });
     events.publishEvent(new MembershipIndexRebuilt());
     log.info(
-        "Membership index {}: {} customers, {} tags in {} ms",
+        "Membership index {}: {} customers, {} tags, attribute columns of {} bytes in {} ms",
         from.equals("database") ? "rebuilt from the database" : "read back from its snapshot",
         fresh.size(),
         freshTags.tags().size(),
+        columns.table().bytes(),
         (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -120,7 +141,8 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
         index.dropTag(key);
       }
     }
-    install(restored.get().dictionary(), index, "snapshot", start);
+    CustomerDictionary dictionary = restored.get().dictionary();
+    install(dictionary, index, attributes.load(dictionary), "snapshot", start);
   }
 
   /** Where the index came from at start-up: "snapshot" or "database". */
@@ -223,6 +245,7 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
           OptionalInt id = dictionary.find(externalId);
           if (id.isPresent()) {
             tags.removeCustomer(id.getAsInt());
+            attributes.erased(externalId, id.getAsInt());
             dictionary.remove(externalId);
           }
           return null;
@@ -317,6 +340,62 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
    */
   public <T> T withIndex(java.util.function.BiFunction<CustomerDictionary, TagIndex, T> work) {
     return read(() -> work.apply(dictionary, tags));
+  }
+
+  /** Works on the index together with the customers' attribute columns, under the read lock. */
+  @FunctionalInterface
+  public interface ColumnWork<T> {
+    T apply(CustomerDictionary dictionary, TagIndex tags, AttributeTable attributes);
+  }
+
+  /**
+   * Runs {@code work} on the dictionary, the tag index and the customers' attribute columns
+   * (built-in fields and custom fields, by the dictionary's numbers) under the read lock, as {@link
+   * #withIndex} does. First brings the columns in line with the live custom fields (a new, retyped
+   * or deleted field: that column is read afresh, under the write lock only for installing it).
+   * Cost when nothing changed: one small query for the field types.
+   */
+  public <T> T withColumns(ColumnWork<T> work) {
+    Map<String, FieldType> live = attributes.liveTypes();
+    AttributeColumns.Drift drift = read(() -> attributes.drift(live));
+    if (!drift.none()) {
+      drift
+          .drop()
+          .forEach(
+              code ->
+                  write(
+                      () -> {
+                        attributes.drop(code);
+                        return null;
+                      }));
+      drift
+          .load()
+          .forEach(
+              (code, type) -> {
+                AttributeColumns.Column column = attributes.readColumn(code, type);
+                write(
+                    () -> {
+                      attributes.install(column, dictionary);
+                      return null;
+                    });
+              });
+    }
+    return read(() -> work.apply(dictionary, tags, attributes.table()));
+  }
+
+  /**
+   * Re-reads the given customers' attributes (after the write that changed them committed) and
+   * applies them under the write lock; customers new to the index are numbered. Cost: two reads by
+   * id, then a map update per value.
+   */
+  void attributesChanged(Set<Long> customerIds) {
+    AttributeColumns.Read fresh = attributes.read(customerIds);
+    write(
+        () -> {
+          changed();
+          attributes.apply(fresh, dictionary);
+          return null;
+        });
   }
 
   /** Live customers in the index. */

@@ -36,6 +36,9 @@ abstract sealed class AttributeColumn {
   /** The value of {@code id} in its {@link FieldType} Java type, or null when missing. */
   abstract Object get(int id);
 
+  /** Bytes held (arrays and dictionary strings, estimated). */
+  abstract long bytes();
+
   /** NUMBER, BOOLEAN (1/0) and DATETIME (epoch second) as doubles, NaN for missing. */
   static final class Numbers extends AttributeColumn {
     final FieldType type;
@@ -65,6 +68,11 @@ abstract sealed class AttributeColumn {
           ? (Object) (v != 0)
           : type == FieldType.DATETIME ? Instant.ofEpochSecond((long) v) : (Object) v;
     }
+
+    @Override
+    long bytes() {
+      return 8L * values.length;
+    }
   }
 
   /** DATE as epoch days in an {@link IntColumn}, {@link #MISSING} for missing. */
@@ -85,6 +93,11 @@ abstract sealed class AttributeColumn {
     Object get(int id) {
       int day = id < days.size() ? days.get(id) : MISSING;
       return day == MISSING ? null : LocalDate.ofEpochDay(day);
+    }
+
+    @Override
+    long bytes() {
+      return days.bytes();
     }
   }
 
@@ -120,6 +133,15 @@ abstract sealed class AttributeColumn {
       int code = codeOf(id);
       return code < 0 ? null : values.get(code);
     }
+
+    @Override
+    long bytes() {
+      long strings = 0;
+      for (String value : values) {
+        strings += 56 + 2L * value.length(); // a String, its array and a map entry
+      }
+      return codes.bytes() + strings;
+    }
   }
 
   /** LIST: per id an array of dictionary codes, null for missing. */
@@ -144,6 +166,15 @@ abstract sealed class AttributeColumn {
     Object get(int id) {
       int[] codes = id < items.length ? items[id] : null;
       return codes == null ? null : Arrays.stream(codes).mapToObj(dictionary.values::get).toList();
+    }
+
+    @Override
+    long bytes() {
+      long bytes = 8L * items.length + dictionary.bytes();
+      for (int[] codes : items) {
+        bytes += codes == null ? 0 : 16 + 4L * codes.length;
+      }
+      return bytes;
     }
   }
 

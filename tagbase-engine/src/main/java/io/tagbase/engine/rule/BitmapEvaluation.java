@@ -79,6 +79,9 @@ final class BitmapEvaluation {
     if (column instanceof AttributeColumn.Numbers numbers) {
       double[] v = numbers.values;
       boolean datetime = type == FieldType.DATETIME;
+      if (!datetime && isRange(c.op())) {
+        return range(v, c);
+      }
       return scan(
           id -> {
             double value = id < v.length ? v[id] : Double.NaN;
@@ -94,6 +97,9 @@ final class BitmapEvaluation {
         passes[code] = test.string(strings.values.get(code)); // once per distinct value
       }
       boolean missing = test.string(null);
+      if (!missing) {
+        return strings.codes.in(passes); // missing values are negative: never accepted
+      }
       return scan(
           id -> {
             int code = strings.codeOf(id);
@@ -151,6 +157,41 @@ final class BitmapEvaluation {
   }
 
   /** The ids below capacity for which {@code holds} is true. */
+  private static boolean isRange(Op op) {
+    return op.isOrdering() || op == Op.EQ;
+  }
+
+  /**
+   * A number comparison as one branch-free pass over the column: NaN (missing) fails every
+   * comparison, as the language wants.
+   */
+  private TagBitmap range(double[] v, Rule.Compare c) {
+    double a = RuleValues.literal(c.values().get(0), today);
+    double lo = Double.NEGATIVE_INFINITY;
+    double hi = Double.POSITIVE_INFINITY;
+    switch (c.op()) {
+      case EQ -> {
+        lo = a;
+        hi = a;
+      }
+      case LT -> hi = Math.nextDown(a);
+      case LE -> hi = a;
+      case GT -> lo = Math.nextUp(a);
+      case GE -> lo = a;
+      default -> {
+        lo = a;
+        hi = RuleValues.literal(c.values().get(1), today);
+      }
+    }
+    long[] words = new long[(capacity + 63) >>> 6];
+    int end = Math.min(capacity, v.length);
+    for (int id = 0; id < end; id++) {
+      double x = v[id];
+      words[id >>> 6] |= (x >= lo & x <= hi ? 1L : 0L) << id;
+    }
+    return TagBitmap.ofWords(words);
+  }
+
   private TagBitmap scan(IntPredicate holds) {
     TagBitmap result = TagBitmap.dense(capacity);
     for (int id = 0; id < capacity; id++) {

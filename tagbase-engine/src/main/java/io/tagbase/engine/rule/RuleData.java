@@ -23,6 +23,7 @@ public final class RuleData {
   private final TagIndex tags;
   private final EventLog events;
   private final Map<String, AttributeColumn> columns = new HashMap<>();
+  private final boolean shared; // columns belong to an AttributeTable: read only
 
   public RuleData(RuleSchema schema, CustomerDictionary customers, TagIndex tags, EventLog events) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -30,13 +31,41 @@ public final class RuleData {
     this.tags = Objects.requireNonNull(tags, "tags");
     this.events = Objects.requireNonNull(events, "events");
     schema.attributes().forEach(a -> columns.put(a.code(), AttributeColumn.of(a.type())));
+    this.shared = false;
+  }
+
+  /**
+   * Data whose attributes are the columns of {@code attributes}, shared, not copied: building it
+   * costs nothing per customer. An attribute of the schema that the table lacks, or holds with
+   * another type, reads as missing for everyone. {@link #set} is refused; the caller must keep the
+   * table unchanged while this data is in use (the server's index read lock).
+   */
+  public RuleData(
+      RuleSchema schema,
+      CustomerDictionary customers,
+      TagIndex tags,
+      EventLog events,
+      AttributeTable attributes) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.tags = Objects.requireNonNull(tags, "tags");
+    this.events = Objects.requireNonNull(events, "events");
+    for (RuleSchema.Field a : schema.attributes()) {
+      AttributeColumn column = attributes.column(a.code(), a.type());
+      columns.put(a.code(), column != null ? column : AttributeColumn.of(a.type()));
+    }
+    this.shared = true;
   }
 
   /**
    * Sets (or with null clears) an attribute of {@code customer}; the value's Java type must fit the
-   * attribute's {@link FieldType}. O(1) amortized.
+   * attribute's {@link FieldType}. O(1) amortized. Refused for data over a shared {@link
+   * AttributeTable}.
    */
   public void set(String attribute, int customer, Object value) {
+    if (shared) {
+      throw new IllegalStateException("attributes are shared from an AttributeTable: read only");
+    }
     column(attribute).set(customer, value);
   }
 

@@ -112,7 +112,7 @@ final class RuleWorld {
     return new RuleSchema.Field(code, type, List.of(alias), List.of());
   }
 
-  private static Map<String, Object> attributes(Random r) {
+  static Map<String, Object> attributes(Random r) {
     Map<String, Object> a = new HashMap<>();
     maybe(r, a, "city", CITIES.get(r.nextInt(CITIES.size())));
     maybe(
