@@ -190,13 +190,6 @@ public final class ActivityDays {
     return sets[0];
   }
 
-  /** The event types held, with the customer-days of each (a day's customers, summed over days). */
-  public Map<String, Long> customerDaysByType() {
-    Map<String, Long> counts = new HashMap<>();
-    forEachDay((type, day, ids) -> counts.merge(type, ids.getLongCardinality(), Long::sum));
-    return counts;
-  }
-
   private void addLocked(String type, int day, int storedId) {
     int id = resolve(storedId);
     if (id >= 0) {
