@@ -193,7 +193,12 @@ class EventActivity {
     int first = retentionStart();
     int dropped = days.dropBefore(first);
     coveredFrom = Math.max(coveredFrom, first);
-    log.info("Activity days before {} dropped: {} day sets", LocalDate.ofEpochDay(first), dropped);
+    log.info(
+        "Activity days before {} dropped: {} day sets; {} kept, {} bytes",
+        LocalDate.ofEpochDay(first),
+        dropped,
+        days.sets(),
+        days.serializedSizeInBytes());
   }
 
   /** Removes an erased customer from every day, for good; returns how many day sets held it. */
