@@ -1,5 +1,6 @@
 package io.tagbase.bench;
 
+import io.tagbase.engine.ActivityDays;
 import io.tagbase.engine.StoredChunks;
 import java.sql.Connection;
 import java.sql.Date;
@@ -25,8 +26,10 @@ import org.roaringbitmap.RoaringBitmap;
  * the server's own tables and queries (migrations V1 and V16): reading one tag's stored members for
  * a day ({@code analytics_members}, chunks of database ids), and the ids of the customers with an
  * event of a type in a 30-day window ({@code customer_event} through its (event_type, occurred_at,
- * customer_id) index, folded into 62-id words by PostgreSQL), against two other ways to ask it.
- * {@link AnalyticsBench} measures what the server does with the answers.
+ * customer_id) index, folded into 62-id words by PostgreSQL), against two other ways to ask it;
+ * then, as after migration V19 dropped that index, the same query as the fallback it now is, and
+ * the activity days' start-up backfill (the last 90 days' events read by id in pages). {@link
+ * AnalyticsBench} measures what the server does with the answers.
  *
  * <p>Events: about {@value #EVENTS_PER_CUSTOMER} per customer over the year before {@link #END}, a
  * third of them {@code order}, the rest {@code view}.
@@ -123,6 +126,48 @@ public final class AnalyticsSqlBench {
         }
         out.append("\nD1 plan: ").append(String.join(" / ", lines)).append("\n\n");
       }
+      // migration V19 drops the type index: conversion reads the activity days in memory, and the
+      // query above is only the fallback for windows outside their retention
+      try (Statement s = c.createStatement()) {
+        s.execute("drop index customer_event_type_at");
+        s.execute("analyze customer_event");
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| after V19 (no type index) | answer | median / p99 (runs) |%n|---|---|---:|%n"));
+      Timing.Measurement fallback =
+          Timing.measure(
+              () -> new long[] {customerWords(c, "order", from, to).getLongCardinality()}, budget);
+      AnalyticsBench.check(
+          fallback.answer()[0] == orderCustomersInWindow.length, "converters = brute force");
+      row(out, "D1 the server's query, now the fallback: a scan of customer_event", fallback);
+      Timing.Budget once = smoke ? budget : new Timing.Budget(0, 1, 10_000, 3);
+      ActivityDays[] kept = new ActivityDays[1];
+      Timing.Measurement backfill =
+          Timing.measure(
+              () -> {
+                kept[0] = new ActivityDays();
+                return new long[] {backfill(c, kept[0], END.minusDays(RETENTION_DAYS))};
+              },
+              once);
+      long converters =
+          kept[0]
+              .union("order", (int) END.minusDays(30).toEpochDay(), (int) END.toEpochDay())
+              .getLongCardinality();
+      AnalyticsBench.check(
+          converters == orderCustomersInWindow.length, "backfilled converters = brute force");
+      row(
+          out,
+          String.format(
+              Locale.ROOT,
+              "D3 activity days backfill: %d days of events read by id in pages of %,d (%,d day"
+                  + " sets, %,d bytes)",
+              RETENTION_DAYS,
+              PAGE,
+              kept[0].sets(),
+              kept[0].serializedSizeInBytes()),
+          backfill);
       return out.toString();
     }
   }
@@ -214,6 +259,46 @@ public final class AnalyticsSqlBench {
       }
     }
     return new long[] {customers, chunks, bytes};
+  }
+
+  /** The server's backfill retention (tagbase.analytics.activity-days) and page size. */
+  static final int RETENTION_DAYS = 90;
+
+  static final int PAGE = 50_000;
+
+  /**
+   * What EventActivity's backfill does (JdbcAnalyticsRepository.eventsAfter): reads the events from
+   * {@code first} on in pages by id, adding each to the days (UTC days here). Answers the events
+   * read.
+   */
+  static long backfill(Connection c, ActivityDays days, LocalDate first) throws Exception {
+    Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+    long after = 0;
+    long read = 0;
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select id, customer_id, event_type, occurred_at from customer_event"
+                + " where id > ? and occurred_at >= ? order by id limit ?")) {
+      while (true) {
+        q.setLong(1, after);
+        q.setTimestamp(2, Timestamp.from(from));
+        q.setInt(3, PAGE);
+        List<ActivityDays.Activity> page = new ArrayList<>(PAGE);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            after = rs.getLong(1);
+            int day = (int) Math.floorDiv(rs.getTimestamp(4).getTime(), 86_400_000L);
+            page.add(new ActivityDays.Activity(rs.getString(3), day, (int) rs.getLong(2)));
+          }
+        }
+        if (page.isEmpty()) {
+          days.trim();
+          return read;
+        }
+        days.addAll(page);
+        read += page.size();
+      }
+    }
   }
 
   /** The server's query (JdbcAnalyticsRepository.customersWithEvent). */

@@ -1,5 +1,6 @@
 package io.tagbase.bench;
 
+import io.tagbase.engine.ActivityDays;
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.StoredChunks;
 import io.tagbase.engine.StoredIds;
@@ -19,6 +20,12 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Database ids are the dictionary id plus one plus a gap every 50 (rows deleted before the last
  * rebuild), so every stored set really is translated. The stored days hold the bytes the server
  * keeps in analytics_members: {@link StoredChunks} of each value's holders' database ids.
+ *
+ * <p>Events: {@value #EVENTS_PER_CUSTOMER} per customer in the {@value #WINDOW_DAYS}-day window
+ * (30M at 10M customers) plus {@value #DAYS_BEFORE} days before it at the same rate, a third of
+ * them {@code order}, the rest {@code view}, on uniformly random customers and days, kept as the
+ * server keeps them: {@link ActivityDays} of database ids per type and day. {@code converters} are
+ * the database ids with an order in the window, found by brute force while generating.
  */
 record AnalyticsWorld(
     CustomerDictionary dictionary,
@@ -32,6 +39,8 @@ record AnalyticsWorld(
     int[] frequency,
     List<List<List<byte[]>>> storedStages,
     List<RoaringBitmap> storedTierDay,
+    ActivityDays activity,
+    long events,
     int[] converters) {
 
   static final String LIFECYCLE = "lifecycle";
@@ -42,6 +51,14 @@ record AnalyticsWorld(
   static final int STAGES = 5;
   static final int TIERS = 4;
   static final int SCORES = 5;
+  static final int EVENTS_PER_CUSTOMER = 3;
+  static final int WINDOW_DAYS = 30;
+  static final int DAYS_BEFORE = 5;
+
+  /** The conversion window's first day (an epoch day) and the day after its last. */
+  static final int WINDOW_FROM = (int) java.time.LocalDate.of(2026, 10, 2).toEpochDay();
+
+  static final int WINDOW_TO = WINDOW_FROM + WINDOW_DAYS;
 
   /** How many values a layered tag has. */
   static int values(String tag) {
@@ -149,21 +166,30 @@ record AnalyticsWorld(
     }
     List<RoaringBitmap> storedTierDay = stored(tierAtStart, TIERS);
 
-    // converters as the query answers them: distinct database ids in no particular order, some of
-    // erased customers, some of nobody the index knows
-    List<Integer> converted = new ArrayList<>();
-    for (int id = 0; id < customers; id++) {
-      if (random.nextInt(10) == 0) {
-        converted.add(storedId(id));
+    // events as the server keeps them: per type and day, the database ids active that day; some
+    // of erased customers, one of a customer the index does not know
+    ActivityDays activity = new ActivityDays();
+    boolean[] ordered = new boolean[storedId(customers - 1) + 6];
+    int dayCount = WINDOW_DAYS + DAYS_BEFORE;
+    long events = (long) customers * EVENTS_PER_CUSTOMER * dayCount / WINDOW_DAYS;
+    for (long e = 0; e < events; e++) {
+      int stored = storedId(random.nextInt(customers));
+      int day = WINDOW_FROM - DAYS_BEFORE + random.nextInt(dayCount);
+      boolean order = random.nextInt(3) == 0;
+      activity.add(order ? "order" : "view", day, stored);
+      if (order && day >= WINDOW_FROM) {
+        ordered[stored] = true;
       }
     }
-    converted.add(storedId(customers - 1) + 5);
-    int[] converters = converted.stream().mapToInt(Integer::intValue).toArray();
-    for (int i = converters.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = converters[i];
-      converters[i] = converters[j];
-      converters[j] = swap;
+    int unknown = storedId(customers - 1) + 5;
+    activity.add("order", WINDOW_FROM, unknown);
+    ordered[unknown] = true;
+    activity.trim();
+    int[] converters = new int[countTrue(ordered)];
+    for (int stored = 0, n = 0; stored < ordered.length; stored++) {
+      if (ordered[stored]) {
+        converters[n++] = stored;
+      }
     }
     return new AnalyticsWorld(
         dictionary,
@@ -177,7 +203,19 @@ record AnalyticsWorld(
         frequency,
         storedStages,
         storedTierDay,
+        activity,
+        events + 1,
         converters);
+  }
+
+  private static int countTrue(boolean[] flags) {
+    int n = 0;
+    for (boolean flag : flags) {
+      if (flag) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static void assign(TagIndex index, String tag, int value, int id) {

@@ -13,7 +13,13 @@ class AnalyticsBenchSmokeTest {
   @Test
   void everyChartRunsAndMatchesBruteForceAtTinySize() throws Exception {
     String table = AnalyticsBench.run(20_000, 42, true);
-    assertThat(table).contains("| C1 ").contains("| C13 ").contains("| S1 ").contains("| S2 ");
+    assertThat(table)
+        .contains("| C1 ")
+        .contains("| C12a ")
+        .contains("| C13 ")
+        .contains("Activity days: ")
+        .contains("| S1 ")
+        .contains("| S2 ");
   }
 
   @Test

@@ -14,6 +14,10 @@ class AnalyticsSqlBenchSmokeTest {
   @Test
   void convertersAndStoredMembersComeBackFromPostgresAtTinySize() throws Exception {
     String table = AnalyticsSqlBench.run(20_000, 42, true);
-    assertThat(table).contains("| D1 ").contains("| D2 ").contains("customer_event_type_at");
+    assertThat(table)
+        .contains("| D1 ")
+        .contains("| D2 ")
+        .contains("customer_event_type_at")
+        .contains("| D3 ");
   }
 }

@@ -35,9 +35,11 @@ import org.springframework.stereotype.Service;
  * member bitmaps stored that day (a few MB at 10M customers), maps them to the index's numbering
  * and cross-counts the two partitions (k x k AND-counts); only a day without stored members reads
  * the history (the last row per customer up to then: seconds at millions of customers). Conversion
- * runs one indexed query for the ids of the customers with the event in the window, makes them a
- * bitmap and counts with four bitmap passes; the holders at the window's start come from the
- * members stored the day before (else the history). See docs/benchmark.md for the figures at 10M.
+ * takes the customers with the event in the window from the activity days in memory ({@link
+ * EventActivity}: a union of day sets) or, for a window they do not cover, from one query of the
+ * event log, makes them a bitmap of the index's numbers and counts with four bitmap passes; the
+ * holders at the window's start come from the members stored the day before (else the history). See
+ * docs/benchmark.md for the figures at 10M.
  */
 @Service
 public class HistoryFigures {
@@ -50,6 +52,7 @@ public class HistoryFigures {
   private final SizeSnapshots snapshots;
   private final MemberSnapshots members;
   private final CustomerIdBridge bridge;
+  private final EventActivity activity;
   private final Clock clock;
 
   HistoryFigures(
@@ -59,6 +62,7 @@ public class HistoryFigures {
       SizeSnapshots snapshots,
       MemberSnapshots members,
       CustomerIdBridge bridge,
+      EventActivity activity,
       Clock clock) {
     this.index = index;
     this.taxonomy = taxonomy;
@@ -66,6 +70,7 @@ public class HistoryFigures {
     this.snapshots = snapshots;
     this.members = members;
     this.bridge = bridge;
+    this.activity = activity;
     this.clock = clock;
   }
 
@@ -305,7 +310,9 @@ public class HistoryFigures {
    * holders at the start of the window (the tag's members stored the day before, else the history;
    * facts {@code cohortSource}, {@code cohortInstant}) who did it, against the share of all other
    * live customers, the difference in percentage points, and a two-proportion z-score (about 2 or
-   * more: unlikely to be chance). The converters are one indexed query of customer ids.
+   * more: unlikely to be chance). The converters come from the activity days in memory when they
+   * cover the window, else from one query of the event log; fact {@code convertersSource} ({@code
+   * activity} or {@code events}) says which.
    */
   public Figure conversion(
       String tagCode, String eventType, LocalDate fromDay, int days, Locale locale) {
@@ -343,12 +350,18 @@ public class HistoryFigures {
     Collection<String> history =
         atStart && stored.isEmpty() ? repository.holdersAt(tag.id(), start).keySet() : null;
     String cohortSource = !atStart ? INDEX : stored.isPresent() ? SNAPSHOT : HISTORY;
-    int[] converted = repository.customersWithEvent(eventType.trim(), start, end);
+    // the converters: from the activity days in memory when they cover the window, else the log
+    Optional<RoaringBitmap> fromDays = activity.converters(eventType.trim(), fromDay, days);
+    int[] converted =
+        fromDays.isPresent() ? null : repository.customersWithEvent(eventType.trim(), start, end);
     TagComparisons.Conversion c =
         bridge.withIds(
             (dictionary, tags, ids) -> {
               TagComparisons comparisons = new TagComparisons(tags, dictionary);
-              TagBitmap convertedBits = ids.fromStored(converted, dictionary);
+              TagBitmap convertedBits =
+                  fromDays.isPresent()
+                      ? ids.fromStored(fromDays.get(), dictionary)
+                      : ids.fromStored(converted, dictionary);
               if (stored.isPresent()) {
                 return comparisons.conversionOf(
                     ids.fromStored(stored.get().holders(), dictionary), convertedBits);
@@ -370,6 +383,9 @@ public class HistoryFigures {
             stored.map(d -> d.takenAt().toString()).orElse(atStart ? start.toString() : null))
         .fact("from", start.toString())
         .fact("to", end.toString())
+        .fact(
+            "convertersSource",
+            fromDays.isPresent() ? EventActivity.ACTIVITY : EventActivity.EVENTS)
         .fact("difference", Math.round((taggedRate - untaggedRate) * 10_000) / 100.0)
         .fact(
             "lift", untaggedRate == 0 ? null : Math.round(taggedRate / untaggedRate * 100) / 100.0)

@@ -170,12 +170,13 @@ class JdbcAnalyticsRepository {
   private static final int WORD = 62;
 
   /**
-   * Database ids of the customers with at least one event of the type in {@code [from, to)}: one
-   * range scan of the index on (event_type, occurred_at, customer_id) of migration V16, no join.
+   * Database ids of the customers with at least one event of the type in {@code [from, to)}, when
+   * the activity days cannot answer (see EventActivity): one scan of customer_event (the index on
+   * (event_type, occurred_at, customer_id) that made it a range scan was dropped by V19), no join.
    * The database folds the ids into words of {@value #WORD} bits ({@code bit_or}), so a few hundred
-   * thousand converters cross the wire as a fifth as many rows (at 10M customers and a 30-day
-   * window: ~1 s instead of ~1.6 s with {@code distinct}, see docs/benchmark.md). Ids beyond 2^31
-   * are left out: they are never paired with the index (see CustomerIdBridge).
+   * thousand converters cross the wire as a fifth as many rows (with that index, at 10M customers
+   * and a 30-day window: ~1 s instead of ~1.6 s with {@code distinct}, see docs/benchmark.md). Ids
+   * beyond 2^31 are left out: they are never paired with the index (see CustomerIdBridge).
    */
   int[] customersWithEvent(String eventType, Instant from, Instant to) {
     int[][] ids = {new int[1024]};
@@ -202,6 +203,29 @@ class JdbcAnalyticsRepository {
                   }
                 });
     return java.util.Arrays.copyOf(ids[0], size[0]);
+  }
+
+  /** One stored event as the activity days need it. */
+  record EventTrace(long id, long customerId, String type, Instant occurredAt) {}
+
+  /**
+   * Up to {@code limit} events with an id above {@code afterId} that occurred at or after {@code
+   * from}, in id order: one page of the activity days' backfill. Reads the primary key in order
+   * from {@code afterId} on (no index on occurred_at is needed: the whole backfill is one pass over
+   * the table's newer rows), so no page holds more than {@code limit} rows.
+   */
+  List<EventTrace> eventsAfter(long afterId, Instant from, int limit) {
+    return jdbc.sql(
+            "select id, customer_id, event_type, occurred_at from customer_event"
+                + " where id > :after and occurred_at >= :from order by id limit :limit")
+        .param("after", afterId)
+        .param("from", Timestamp.from(from))
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new EventTrace(
+                    rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+        .list();
   }
 
   /** Event types seen, most frequent first, for the conversion picker. */

@@ -1,0 +1,331 @@
+package io.tagbase.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tagbase.TestClock;
+import io.tagbase.customer.Customer;
+import io.tagbase.customer.CustomerProfiles;
+import io.tagbase.customer.CustomerService;
+import io.tagbase.customer.EventsRecorded;
+import io.tagbase.customer.Identity;
+import io.tagbase.customer.IdentityKind;
+import io.tagbase.customer.NewCustomer;
+import io.tagbase.customer.NewEvent;
+import io.tagbase.privacy.ErasureService;
+import io.tagbase.tagging.AssignOptions;
+import io.tagbase.tagging.AssignmentSource;
+import io.tagbase.tagging.MembershipIndex;
+import io.tagbase.tagging.TaggingService;
+import io.tagbase.taxonomy.NewCategory;
+import io.tagbase.taxonomy.NewTag;
+import io.tagbase.taxonomy.TaxonomyService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Conversion's converters from the in-memory activity days ({@link EventActivity}) against the
+ * event-log query and a brute-force count over seeded random events, for windows inside and outside
+ * the retention; the backfill, live updates after commit (none for a rolled-back write), merges and
+ * erasure. Each test uses event types of its own, so other tests' events never count. Run on H2 and
+ * on a real PostgreSQL.
+ */
+abstract class ActivityDaysContract {
+  private static final int CUSTOMERS = 120;
+  private static final int RETENTION = 90; // the default of tagbase.analytics.activity-days
+
+  @Autowired CustomerService customers;
+  @Autowired CustomerProfiles profiles;
+  @Autowired TaxonomyService taxonomy;
+  @Autowired TaggingService tagging;
+  @Autowired MembershipIndex index;
+  @Autowired HistoryFigures history;
+  @Autowired SizeSnapshots snapshots;
+  @Autowired EventActivity activity;
+  @Autowired JdbcAnalyticsRepository repository;
+  @Autowired ErasureService erasure;
+  @Autowired TransactionTemplate tx;
+  @Autowired TestClock clock;
+
+  Random random = new Random(2026);
+  String flag;
+  List<Customer> people = new ArrayList<>();
+  Set<String> holders = new HashSet<>();
+  String order;
+  String view;
+  ZoneId zone;
+
+  private static String unique(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  @BeforeEach
+  void generate() {
+    await().atMost(Duration.ofSeconds(60)).until(activity::ready);
+    zone = snapshots.zone();
+    order = unique("order");
+    view = unique("view");
+    String category = unique("cat");
+    taxonomy.createCategory(new NewCategory(category, null, "活跃", "Activity", 1));
+    flag = unique("f");
+    taxonomy.createTag(
+        new NewTag(
+            flag, category, "标记", "Flag", null, null, null, null, null, null, null, null, null,
+            null),
+        "tester");
+    for (int c = 0; c < CUSTOMERS; c++) {
+      String id = unique("c");
+      people.add(customers.create(NewCustomer.withId(id, "客户")));
+      if (random.nextDouble() < 0.3) {
+        tagging.assign(id, flag, AssignOptions.NONE, AssignmentSource.MANUAL, "tester");
+        holders.add(id);
+      }
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), zone);
+  }
+
+  /** {@code count} events of this test's types on random days in {@code [first, last]}. */
+  private List<NewEvent> randomEvents(int count, LocalDate first, LocalDate last) {
+    int span = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+    List<NewEvent> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Customer who = people.get(random.nextInt(people.size()));
+      LocalDate day = first.plusDays(random.nextInt(span));
+      Instant at = day.atStartOfDay(zone).toInstant().plusSeconds(random.nextInt(86_400));
+      events.add(
+          new NewEvent(who.id(), random.nextInt(3) == 0 ? order : view, at, null, null, null));
+    }
+    return events;
+  }
+
+  /** Database ids with an event of {@code type} in the days {@code [from, from + days)}. */
+  private Set<Integer> bruteForce(List<NewEvent> events, String type, LocalDate from, int days) {
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = from.plusDays(days).atStartOfDay(zone).toInstant();
+    Set<Integer> ids = new TreeSet<>();
+    for (NewEvent e : events) {
+      if (e.type().equals(type)
+          && !e.occurredAt().isBefore(start)
+          && e.occurredAt().isBefore(end)) {
+        ids.add((int) e.customerId());
+      }
+    }
+    return ids;
+  }
+
+  private Set<Integer> fromLog(String type, LocalDate from, int days) {
+    Set<Integer> ids = new TreeSet<>();
+    for (int id :
+        repository.customersWithEvent(
+            type,
+            from.atStartOfDay(zone).toInstant(),
+            from.plusDays(days).atStartOfDay(zone).toInstant())) {
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static Set<Integer> asSet(RoaringBitmap bits) {
+    Set<Integer> ids = new TreeSet<>();
+    bits.forEach((org.roaringbitmap.IntConsumer) ids::add);
+    return ids;
+  }
+
+  /** The conversion figure's four counts against brute force over this test's customers. */
+  private void assertConversion(
+      List<NewEvent> events, String type, LocalDate from, int days, String source) {
+    Figure figure = history.conversion(flag, type, from, days, true, Locale.ENGLISH);
+    Set<Integer> converted = bruteForce(events, type, from, days);
+    Map<Long, String> externalOf = new HashMap<>();
+    people.forEach(p -> externalOf.put(p.id(), p.externalId()));
+    long taggedConverted =
+        converted.stream().filter(id -> holders.contains(externalOf.get((long) id))).count();
+    assertThat(figure.facts())
+        .as("%s from %s, %d days", type, from, days)
+        .containsEntry("convertersSource", source);
+    assertThat(figure.rows().get(0))
+        .containsEntry("customers", (long) holders.size())
+        .containsEntry("converted", taggedConverted);
+    assertThat(figure.rows().get(1))
+        .containsEntry("customers", (long) index.population() - holders.size())
+        .containsEntry("converted", converted.size() - taggedConverted);
+  }
+
+  @Test
+  void conversionInsideTheRetentionComesFromTheDaysAndEqualsTheLogAndBruteForce() {
+    LocalDate today = today();
+    List<NewEvent> events = randomEvents(1_500, today.minusDays(RETENTION - 1), today.plusDays(1));
+    customers.recordEvents(events);
+
+    for (int trial = 0; trial < 12; trial++) {
+      LocalDate from = today.minusDays(RETENTION - 1 - random.nextInt(RETENTION - 5));
+      int days = 1 + random.nextInt(40);
+      String type = trial % 2 == 0 ? order : view;
+      assertThat(activity.converters(type, from, days))
+          .as("%s from %s, %d days", type, from, days)
+          .hasValueSatisfying(
+              bits ->
+                  assertThat(asSet(bits))
+                      .isEqualTo(bruteForce(events, type, from, days))
+                      .isEqualTo(fromLog(type, from, days)));
+      assertConversion(events, type, from, days, EventActivity.ACTIVITY);
+    }
+  }
+
+  @Test
+  void conversionOfAWindowOpeningBeforeTheRetentionReadsTheLog() {
+    LocalDate today = today();
+    List<NewEvent> events = randomEvents(1_000, today.minusDays(130), today);
+    customers.recordEvents(events);
+
+    for (int trial = 0; trial < 6; trial++) {
+      LocalDate from = today.minusDays(RETENTION + random.nextInt(40));
+      int days = 1 + random.nextInt(60);
+      String type = trial % 2 == 0 ? order : view;
+      assertThat(activity.converters(type, from, days)).isEmpty();
+      assertThat(fromLog(type, from, days)).isEqualTo(bruteForce(events, type, from, days));
+      assertConversion(events, type, from, days, EventActivity.EVENTS);
+    }
+    // the retention's first day is still inside
+    assertConversion(events, order, today.minusDays(RETENTION - 1), 10, EventActivity.ACTIVITY);
+  }
+
+  @Test
+  void aRolledBackWriteNeverReachesTheDays() {
+    LocalDate today = today();
+    List<NewEvent> committed = randomEvents(300, today.minusDays(5), today);
+    customers.recordEvents(committed);
+    List<NewEvent> rolledBack = new ArrayList<>();
+    for (Customer who : people) {
+      rolledBack.add(new NewEvent(who.id(), order, clock.instant(), null, null, null));
+    }
+
+    tx.executeWithoutResult(
+        status -> {
+          customers.recordEvents(rolledBack);
+          status.setRollbackOnly();
+        });
+
+    LocalDate from = today.minusDays(5);
+    assertThat(asSet(activity.converters(order, from, 7).orElseThrow()))
+        .isEqualTo(bruteForce(committed, order, from, 7))
+        .isEqualTo(fromLog(order, from, 7));
+  }
+
+  @Test
+  void aBackfillReadsTheCommittedEventsAndOverlapsLiveUpdatesHarmlessly() {
+    LocalDate today = today();
+    List<NewEvent> old = randomEvents(200, today.minusDays(200), today.minusDays(RETENTION));
+    List<NewEvent> recent = randomEvents(800, today.minusDays(RETENTION - 1), today);
+    customers.recordEvents(old);
+    customers.recordEvents(recent);
+    tx.executeWithoutResult(
+        status -> {
+          customers.recordEvents(
+              List.of(new NewEvent(people.get(0).id(), order, clock.instant(), null, null, null)));
+          status.setRollbackOnly();
+        });
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    assertThat(fresh.converters(order, today, 1)).as("nothing before the backfill").isEmpty();
+    fresh.on(EventsRecorded.of(recent.subList(0, 400))); // live updates before and after it
+
+    fresh.backfill();
+    fresh.on(EventsRecorded.of(recent.subList(300, 800)));
+
+    LocalDate first = today.minusDays(RETENTION - 1);
+    for (String type : List.of(order, view)) {
+      assertThat(asSet(fresh.converters(type, first, RETENTION + 1).orElseThrow()))
+          .isEqualTo(bruteForce(recent, type, first, RETENTION + 1))
+          .isEqualTo(asSet(activity.converters(type, first, RETENTION + 1).orElseThrow()));
+    }
+    // the days before the retention were not read
+    assertThat(asSet(fresh.days().union(order, Integer.MIN_VALUE, (int) first.toEpochDay())))
+        .isEmpty();
+  }
+
+  @Test
+  void daysLeavingTheRetentionAreDroppedAndWindowsThereReadTheLog() {
+    LocalDate today = today();
+    List<NewEvent> events = randomEvents(400, today.minusDays(20), today);
+    customers.recordEvents(events);
+    EventActivity shortKept = new EventActivity(repository, clock, zone.getId(), 10);
+    shortKept.backfill();
+    LocalDate tenDaysAgo = today.minusDays(9);
+    assertThat(asSet(shortKept.converters(view, tenDaysAgo, 10).orElseThrow()))
+        .isEqualTo(bruteForce(events, view, tenDaysAgo, 10));
+
+    clock.advance(Duration.ofDays(3));
+    shortKept.prune();
+
+    assertThat(shortKept.converters(view, tenDaysAgo, 10)).isEmpty();
+    LocalDate newFirst = tenDaysAgo.plusDays(3);
+    assertThat(asSet(shortKept.converters(view, newFirst, 7).orElseThrow()))
+        .isEqualTo(bruteForce(events, view, newFirst, 7));
+    assertThat(asSet(shortKept.days().union(view, Integer.MIN_VALUE, (int) newFirst.toEpochDay())))
+        .isEmpty();
+  }
+
+  @Test
+  void erasedCustomersIdLeavesEveryDayAndConversionStillMatchesTheLog() {
+    LocalDate today = today();
+    List<NewEvent> events = randomEvents(600, today.minusDays(10), today);
+    customers.recordEvents(events);
+    Customer erased =
+        people.stream().filter(p -> p.id() == events.get(0).customerId()).findFirst().orElseThrow();
+    int erasedId = (int) erased.id();
+    assertThat(
+            asSet(activity.converters(events.get(0).type(), today.minusDays(10), 11).orElseThrow()))
+        .contains(erasedId);
+
+    erasure.erase(erased.externalId(), "tester");
+
+    activity.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    fresh.backfill();
+    fresh.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
+    Customer gone = erased;
+    people.remove(gone);
+    holders.remove(gone.externalId());
+    List<NewEvent> left = events.stream().filter(e -> e.customerId() != gone.id()).toList();
+    assertConversion(left, order, today.minusDays(10), 11, EventActivity.ACTIVITY);
+    assertThat(asSet(activity.converters(view, today.minusDays(10), 11).orElseThrow()))
+        .isEqualTo(fromLog(view, today.minusDays(10), 11));
+  }
+
+  @Test
+  void aMergedProfilesDaysBecomeTheKeptProfiles() {
+    LocalDate today = today();
+    Customer merged = people.get(0);
+    customers.recordEvents(
+        List.of(new NewEvent(merged.id(), order, clock.instant(), null, null, null)));
+
+    Customer kept =
+        profiles.alias(
+            merged.externalId(), Identity.of(IdentityKind.USER_ID, unique("u")), "tester");
+
+    assertThat(kept.id()).isNotEqualTo(merged.id());
+    assertThat(asSet(activity.converters(order, today, 1).orElseThrow()))
+        .containsExactly((int) kept.id())
+        .isEqualTo(fromLog(order, today, 1));
+  }
+}
