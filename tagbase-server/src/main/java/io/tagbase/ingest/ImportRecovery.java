@@ -1,6 +1,7 @@
 package io.tagbase.ingest;
 
 import io.tagbase.job.Job;
+import io.tagbase.job.JobService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +18,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports cut off by a crash or a restart. At start-up an import still RUNNING (and last touched
- * before this instance started) was cut off: its committed chunks are whole and its checkpoint says
- * how far they reach, so it is marked INTERRUPTED. Once the application is ready, every interrupted
- * import whose uploaded file is still there is resumed on the job thread, oldest first, unless
- * {@code tagbase.import.auto-resume} is false; one whose file is gone stays INTERRUPTED with a
- * message saying what to do. Each resume is claimed with a conditional update, so of several
- * instances starting at once only one resumes a given import.
+ * Imports cut off by a crash or a restart. At start-up an import still RUNNING, last touched before
+ * this instance started and whose job's heartbeat stopped (see {@link JobService}), was cut off:
+ * its committed chunks are whole and its checkpoint says how far they reach, so it is marked
+ * INTERRUPTED. Once the application is ready, every interrupted import whose uploaded file is still
+ * there is resumed on the job thread, oldest first, unless {@code tagbase.import.auto-resume} is
+ * false; one whose file is gone stays INTERRUPTED with a message saying what to do. Each resume is
+ * claimed with a conditional update, so of several instances starting at once only one resumes a
+ * given import.
  */
 @Component
 class ImportRecovery implements SmartInitializingSingleton {
@@ -35,6 +37,7 @@ class ImportRecovery implements SmartInitializingSingleton {
   private final ImportRunRepository runs;
   private final ImportService imports;
   private final ImportFiles files;
+  private final JobService jobs;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final boolean autoResume;
@@ -43,12 +46,14 @@ class ImportRecovery implements SmartInitializingSingleton {
       ImportRunRepository runs,
       ImportService imports,
       ImportFiles files,
+      JobService jobs,
       PlatformTransactionManager tx,
       Clock clock,
       @Value("${tagbase.import.auto-resume:true}") boolean autoResume) {
     this.runs = runs;
     this.imports = imports;
     this.files = files;
+    this.jobs = jobs;
     this.tx = new TransactionTemplate(tx);
     this.clock = clock;
     this.autoResume = autoResume;
@@ -57,7 +62,9 @@ class ImportRecovery implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-    Integer interrupted = tx.execute(s -> runs.interruptRunning(MESSAGE, started, clock.instant()));
+    Instant now = clock.instant();
+    Integer interrupted =
+        tx.execute(s -> runs.interruptRunning(MESSAGE, started, jobs.aliveSince(now), now));
     if (interrupted != null && interrupted > 0) {
       log.warn("{} import(s) were cut off by a restart", interrupted);
     }

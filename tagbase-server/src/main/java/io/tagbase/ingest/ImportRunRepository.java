@@ -134,14 +134,18 @@ class ImportRunRepository {
 
   /**
    * Marks INTERRUPTED every RUNNING import last touched before {@code before} (this instance's
-   * start): one that another instance claimed since is left to it. Returns how many.
+   * start) whose job has no heartbeat since {@code aliveSince}: one that another instance claimed
+   * since, or is still running (its job beats), is left to it. Returns how many.
    */
-  int interruptRunning(String message, Instant before, Instant now) {
+  int interruptRunning(String message, Instant before, Instant aliveSince, Instant now) {
     return jdbc.sql(
             "update import_run set status = 'INTERRUPTED', message = :message, updated_at = :now"
-                + " where status = 'RUNNING' and updated_at < :before")
+                + " where status = 'RUNNING' and updated_at < :before and not exists (select 1"
+                + " from job j where j.id = import_run.job_id and j.status = 'RUNNING'"
+                + " and j.heartbeat_at >= :alive)")
         .param("message", message)
         .param("before", Timestamp.from(before))
+        .param("alive", Timestamp.from(aliveSince))
         .param("now", Timestamp.from(now))
         .update();
   }

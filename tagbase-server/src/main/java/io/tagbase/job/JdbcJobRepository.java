@@ -25,7 +25,8 @@ class JdbcJobRepository {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into job (kind, status, total, processed, succeeded, failed, created_by,"
-                + " created_at) values (:kind, 'RUNNING', :total, 0, 0, 0, :actor, :now)")
+                + " created_at, heartbeat_at) values (:kind, 'RUNNING', :total, 0, 0, 0, :actor,"
+                + " :now, :now)")
         .param("kind", kind)
         .param("total", total)
         .param("actor", actor)
@@ -64,12 +65,27 @@ class JdbcJobRepository {
         });
   }
 
-  /** Marks every job still RUNNING as FAILED; returns how many. */
-  int failRunning(String message, Instant now) {
+  /** Notes that the given RUNNING jobs are still being worked on. */
+  void beat(java.util.Collection<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("update job set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'")
+        .param("now", Timestamp.from(now))
+        .param("ids", ids)
+        .update();
+  }
+
+  /**
+   * Marks FAILED every job still RUNNING whose heartbeat is older than {@code before} (no server
+   * works on it any more); returns how many.
+   */
+  int failStale(String message, Instant before, Instant now) {
     return jdbc.sql(
             "update job set status = 'FAILED', message = :message, finished_at = :now"
-                + " where status = 'RUNNING'")
+                + " where status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < :before)")
         .param("message", message)
+        .param("before", Timestamp.from(before))
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -2,6 +2,7 @@ package io.tagbase.job;
 
 import io.tagbase.web.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,20 +20,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs jobs one at a time on a background thread (bulk writes contend for the same rows, and two
  * cores gain nothing from running them side by side). State is written in its own short
- * transactions, so progress is visible while the work's own transaction is open. A job found
- * RUNNING at start-up was cut off by a restart and is marked FAILED saying so (bulk tagging commits
- * all at once, so nothing of it was applied; an import can be resumed).
+ * transactions, so progress is visible while the work's own transaction is open.
+ *
+ * <p>While a job runs, its server refreshes the job's heartbeat every {@code
+ * tagbase.jobs.heartbeat-seconds} (15). A RUNNING job whose heartbeat is older than four of those
+ * was cut off (its server was killed or restarted): at start-up and at each heartbeat it is marked
+ * FAILED saying so (bulk tagging commits all at once, so nothing of it was applied; an import can
+ * be resumed). Jobs other servers on the same database are running keep their heartbeat fresh and
+ * are left alone.
  */
 @Service
 public class JobService implements SmartInitializingSingleton, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final String INTERRUPTED =
-      "Interrupted by a restart before it finished. Bulk tagging commits all at once, so nothing of"
+      "Interrupted: its server stopped before it finished. Bulk tagging commits all at once, so nothing of"
           + " it was applied; an import keeps what it committed and can be resumed.";
 
   private final JdbcJobRepository repository;
   private final TransactionTemplate own;
   private final Clock clock;
+  private final java.time.Duration staleAfter;
+  private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -39,7 +49,16 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
             return t;
           });
 
-  JobService(JdbcJobRepository repository, PlatformTransactionManager tx, Clock clock) {
+  JobService(
+      JdbcJobRepository repository,
+      PlatformTransactionManager tx,
+      Clock clock,
+      @Value("${tagbase.jobs.heartbeat-seconds:15}") int heartbeatSeconds) {
+    if (heartbeatSeconds < 1) {
+      throw new IllegalArgumentException(
+          "tagbase.jobs.heartbeat-seconds must be at least 1: " + heartbeatSeconds);
+    }
+    this.staleAfter = java.time.Duration.ofSeconds(4L * heartbeatSeconds);
     this.repository = repository;
     this.own = new TransactionTemplate(tx);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -48,7 +67,26 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
 
   @Override
   public void afterSingletonsInstantiated() {
-    Integer failed = own.execute(s -> repository.failRunning(INTERRUPTED, clock.instant()));
+    failStale();
+  }
+
+  /** Jobs with a heartbeat at or after this are being worked on by a live server. */
+  public Instant aliveSince(Instant now) {
+    return now.minus(staleAfter);
+  }
+
+  /** Refreshes the heartbeat of the jobs running here, then fails those nobody works on. */
+  @Scheduled(
+      fixedDelayString = "${tagbase.jobs.heartbeat-seconds:15}",
+      timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+  void heartbeat() {
+    own.executeWithoutResult(s -> repository.beat(List.copyOf(running), clock.instant()));
+    failStale();
+  }
+
+  private void failStale() {
+    Instant now = clock.instant();
+    Integer failed = own.execute(s -> repository.failStale(INTERRUPTED, aliveSince(now), now));
     if (failed != null && failed > 0) {
       log.warn("{} job(s) were cut off by a restart and are marked failed", failed);
     }
@@ -60,6 +98,7 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
     // Read before starting: the answer always shows the job RUNNING, so a view of it polls until
     // the end even when the work is done in an instant.
     Job submitted = get(id);
+    running.add(id);
     executor.submit(() -> run(id, work));
     return submitted;
   }
@@ -78,7 +117,11 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
               "The job failed unexpectedly and nothing was applied; the server log has the cause.");
     }
     JobOutcome done = outcome;
-    own.executeWithoutResult(s -> repository.finish(id, done, clock.instant()));
+    try {
+      own.executeWithoutResult(s -> repository.finish(id, done, clock.instant()));
+    } finally {
+      running.remove(id);
+    }
   }
 
   public Job get(long id) {

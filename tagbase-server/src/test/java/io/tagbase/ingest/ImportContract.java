@@ -42,6 +42,7 @@ abstract class ImportContract {
   @Autowired AttributeSchema schema;
   @Autowired ObjectMapper json;
   @Autowired ImportRecovery recovery;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   static void importDirectory(DynamicPropertyRegistry registry) throws IOException {
     String dir = java.nio.file.Files.createTempDirectory("tagbase-imports").toString();
@@ -143,7 +144,8 @@ abstract class ImportContract {
       }
     }
     writer.write(id, firstChunk, 11, "tester");
-    runs.interruptRunning(ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now());
+    runs.interruptRunning(
+        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), Instant.now());
   }
 
   long uploadXlsxOrders(int base, int n) throws IOException {
@@ -294,7 +296,8 @@ abstract class ImportContract {
     assertThat(runs.start(id, mapping, true, false, ImportStatus.UPLOADED, Instant.now())).isTrue();
     assertThat(runs.start(id, mapping, true, false, ImportStatus.UPLOADED, Instant.now()))
         .isFalse();
-    runs.interruptRunning(ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now());
+    runs.interruptRunning(
+        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), Instant.now());
     assertThat(runs.start(id, mapping, true, true, ImportStatus.INTERRUPTED, Instant.now()))
         .isTrue();
     assertThat(runs.start(id, mapping, true, true, ImportStatus.INTERRUPTED, Instant.now()))
@@ -309,11 +312,47 @@ abstract class ImportContract {
     runs.start(
         id, json.writeValueAsString(orderMapping()), true, false, ImportStatus.UPLOADED, claimed);
     assertThat(
-            runs.interruptRunning(ImportRecovery.MESSAGE, claimed.minusSeconds(5), Instant.now()))
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, claimed.minusSeconds(5), Instant.now(), Instant.now()))
         .isZero();
     assertThat(imports.get(id).status()).isEqualTo(ImportStatus.RUNNING);
-    assertThat(runs.interruptRunning(ImportRecovery.MESSAGE, claimed.plusSeconds(1), Instant.now()))
+    assertThat(
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, claimed.plusSeconds(1), Instant.now(), Instant.now()))
         .isEqualTo(1);
+    runs.finish(id, ImportStatus.REJECTED, "claimed by the test only", Instant.now());
+  }
+
+  @Test
+  void recoveryLeavesAnImportWhoseJobStillBeatsOnAnotherInstance() throws IOException {
+    long id = upload("events", ImportTestFiles.orders(8800, 5));
+    Instant claimed = Instant.now().minusSeconds(600); // claimed long before this instance started
+    runs.start(
+        id, json.writeValueAsString(orderMapping()), true, false, ImportStatus.UPLOADED, claimed);
+    Instant beat = Instant.now().minusSeconds(10);
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into job (kind, status, total, processed, succeeded, failed, created_by,"
+                + " created_at, heartbeat_at) values ('import', 'RUNNING', 5, 0, 0, 0, 'peer',"
+                + " :at, :beat)")
+        .param("at", java.sql.Timestamp.from(claimed))
+        .param("beat", java.sql.Timestamp.from(beat))
+        .update(key, "id");
+    long job = key.getKey().longValue();
+    runs.attachJob(id, job);
+    Instant started = Instant.now().minusSeconds(1);
+    assertThat(
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, started, beat.minusSeconds(60), Instant.now()))
+        .as("its job beat 10 s ago: another instance runs it")
+        .isZero();
+    assertThat(imports.get(id).status()).isEqualTo(ImportStatus.RUNNING);
+    assertThat(
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, started, beat.plusSeconds(1), Instant.now()))
+        .as("its heartbeat stopped")
+        .isEqualTo(1);
+    jdbc.sql("update job set status = 'FAILED' where id = :id").param("id", job).update();
     runs.finish(id, ImportStatus.REJECTED, "claimed by the test only", Instant.now());
   }
 }
