@@ -122,13 +122,21 @@ public final class IngestBench {
     String user = "sa";
     String password = "";
     if (db.equals("postgres")) {
-      postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("shared_buffers", "1GB")
               .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("fsync", "on")
-              .start();
+              .setServerConfig("fsync", "on");
+      // e.g. -Dtagbase.bench.postgres=log_min_duration_statement=0,logging_collector=on
+      for (String setting : System.getProperty("tagbase.bench.postgres", "").split(",")) {
+        if (setting.contains("=")) {
+          builder.setServerConfig(
+              setting.substring(0, setting.indexOf('=')),
+              setting.substring(setting.indexOf('=') + 1));
+        }
+      }
+      postgres = builder.start();
       try (Connection c = postgres.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
         s.execute("create database tagbase");
