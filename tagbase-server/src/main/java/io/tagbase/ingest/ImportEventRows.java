@@ -177,8 +177,8 @@ final class ImportEventRows extends ImportRows {
       String value = row.cell(index);
       if (value != null) {
         json.append(json.length() > 1 ? "," : "");
-        ImportJson.string(json, header.get(index)).append(':');
-        ImportJson.string(json, value);
+        PropertiesJson.string(json, header.get(index)).append(':');
+        PropertiesJson.string(json, value);
       }
     }
     String text = json.append('}').toString();

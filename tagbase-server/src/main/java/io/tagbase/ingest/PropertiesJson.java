@@ -77,6 +77,12 @@ final class PropertiesJson {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped. */
+  static StringBuilder string(StringBuilder out, String s) {
+    string(s, out);
+    return out;
+  }
+
   private static void string(String s, StringBuilder out) {
     out.append('"');
     int start = 0;
