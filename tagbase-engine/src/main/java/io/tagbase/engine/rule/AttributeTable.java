@@ -3,6 +3,7 @@ package io.tagbase.engine.rule;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +69,22 @@ public final class AttributeTable {
             column.set(customer, null);
           }
         });
+  }
+
+  /**
+   * A table sharing this one's columns, without the columns of {@code codes}: what a snapshot
+   * writes when some columns are not complete. O(columns); a write to a shared column shows in both
+   * tables.
+   */
+  public AttributeTable without(Collection<String> codes) {
+    AttributeTable view = new AttributeTable();
+    types.forEach(
+        (code, type) -> {
+          if (!codes.contains(code)) {
+            view.restore(code, type, columns.get(code));
+          }
+        });
+    return view;
   }
 
   /**
