@@ -33,12 +33,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Tagbase stops cleanly and starts again on the same PostgreSQL database: the index and its
- * attribute columns come back from the snapshot with the same members and attribute segment counts,
- * and the snapshot is gone once started. A database changed while Tagbase was down (a customer, a
- * built-in or a custom attribute), a damaged file or a missing marker make it rebuild from the
- * database instead; a field retyped while down is read afresh; an erased customer is not in the
- * next snapshot.
+ * Tagbase stops cleanly and starts again on the same PostgreSQL (and H2 file) database: the index
+ * and its attribute columns come back from the snapshot with the same members and attribute segment
+ * counts, and the snapshot is gone once started. A database changed while Tagbase was down (a
+ * customer, a built-in or a custom attribute), a damaged file or a missing marker make it rebuild
+ * from the database instead; a field retyped while down is read afresh; an erased customer is not
+ * in the next snapshot.
  */
 class IndexSnapshotIT {
   /** Attribute segments over every kind of column, built-in and custom. */
@@ -312,6 +312,40 @@ class IndexSnapshotIT {
     try (ConfigurableApplicationContext fifth = start(url, file)) {
       assertThat(fifth.getBean(MembershipIndex.class).loadedFrom()).isEqualTo("database");
       assertThat(contents(fifth)).isEqualTo(before);
+    }
+  }
+
+  /** The default embedded H2 database (file mode) checks and uses the snapshot the same way. */
+  @Test
+  void onTheDefaultH2DatabaseAttributesComeBackFromTheSnapshotAndAChangeRebuilds()
+      throws Exception {
+    String url =
+        "jdbc:h2:file:"
+            + dir.resolve("h2/tagbase")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    Path file = dir.resolve("h2.snapshot");
+    Map<String, Long> counts;
+    try (ConfigurableApplicationContext first = start(url, file)) {
+      defineFields(first);
+      CustomerProfiles profiles = first.getBean(CustomerProfiles.class);
+      Random random = new Random(9);
+      for (int i = 1; i <= 40; i++) {
+        profiles.upsert(profile("h2-" + i, i, random), "t");
+      }
+      counts = attributeCounts(first, RULES);
+      assertThat(counts).isEqualTo(expectedCounts(first, RULES));
+    }
+    try (ConfigurableApplicationContext second = start(url, file)) {
+      assertThat(second.getBean(MembershipIndex.class).loadedFrom()).isEqualTo("snapshot");
+      assertThat(attributeCounts(second, RULES)).isEqualTo(counts);
+    }
+    sql(
+        url,
+        "update customer set age = 33, city = '上海', updated_at = current_timestamp"
+            + " where external_id in ('h2-1', 'h2-2', 'h2-3', 'h2-4')");
+    try (ConfigurableApplicationContext third = start(url, file)) {
+      assertThat(third.getBean(MembershipIndex.class).loadedFrom()).isEqualTo("database");
+      assertThat(attributeCounts(third, RULES)).isEqualTo(expectedCounts(third, RULES));
     }
   }
 }
