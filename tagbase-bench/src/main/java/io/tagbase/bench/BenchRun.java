@@ -43,7 +43,8 @@ final class BenchRun {
             true, built, "dictionary intern + TagIndex.assign + optimize + columns"));
     report.memory(tagbase.bitmapBytes(), tagbase.columnBytes(), usedHeapAfterGc() - heapBefore);
     log.printf("Tagbase built in %,d ms, tag bitmaps %,d bytes%n", built, tagbase.bitmapBytes());
-    long[] snapshot = tagbase.snapshotRestart(Path.of(System.getProperty("java.io.tmpdir")), 3);
+    long[] snapshot =
+        tagbase.snapshotRestart(data, Path.of(System.getProperty("java.io.tmpdir")), 3);
     report.snapshot(snapshot);
     log.printf(
         "index snapshot: %,d bytes written in %,d ms, read back in %s ms%n",

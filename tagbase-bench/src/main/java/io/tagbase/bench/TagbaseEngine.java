@@ -9,14 +9,18 @@ import io.tagbase.engine.SegmentPage;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.TagStatistics;
+import io.tagbase.engine.rule.AttributeTable;
+import io.tagbase.engine.rule.FieldType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The query mix on the Tagbase engine, through its public API only, single-threaded. Attribute
@@ -53,17 +57,20 @@ final class TagbaseEngine implements Engine {
   }
 
   /**
-   * Writes the dictionary and all 200 tags with {@link IndexSnapshot} to a file in {@code dir},
-   * then reads it back {@code reads} times as a restarted server would (file to a ready dictionary
-   * and index) and checks that every tag's count and the population came back. Answers the file's
-   * size, the write time and each read time, in ms; the file is deleted afterwards.
+   * Writes the dictionary, all 200 tags and the customers' attributes with {@link IndexSnapshot} to
+   * a file in {@code dir}, then reads it back {@code reads} times as a restarted server would (file
+   * to a ready dictionary, index and attribute columns) and checks that every tag's count, the
+   * population and the attribute values (every 101st customer) came back. The attributes are the
+   * data's four as the server keeps them ({@link #attributeTable}). Answers the file's size, the
+   * write time and each read time, in ms; the file is deleted afterwards.
    */
-  long[] snapshotRestart(Path dir, int reads) throws IOException {
+  long[] snapshotRestart(BenchData data, Path dir, int reads) throws IOException {
+    AttributeTable attributes = attributeTable(data);
     Path file = Files.createTempFile(dir, "tagbase-index", ".snapshot");
     try {
       long t0 = System.nanoTime();
       try (OutputStream out = Files.newOutputStream(file)) {
-        IndexSnapshot.write("bench", dictionary, index, TagCatalogue.names(), out);
+        IndexSnapshot.write("bench", dictionary, index, TagCatalogue.names(), attributes, out);
       }
       long[] result = new long[2 + reads];
       result[0] = Files.size(file);
@@ -79,7 +86,9 @@ final class TagbaseEngine implements Engine {
         long[] counts =
             new TagStatistics(restored.index(), restored.dictionary())
                 .coverage(TagCatalogue.names());
-        if (!Arrays.equals(counts, expected) || restored.dictionary().size() != dictionary.size()) {
+        if (!Arrays.equals(counts, expected)
+            || restored.dictionary().size() != dictionary.size()
+            || !sameAttributes(restored.attributes(), attributes, data.customers())) {
           throw new IllegalStateException("the index read back from its snapshot differs");
         }
       }
@@ -87,6 +96,40 @@ final class TagbaseEngine implements Engine {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * The data's attributes in the server's representation (an {@link AttributeTable} like the one
+   * its index keeps): the last purchase as a DATE, purchases and spend (yuan) as NUMBERs, the
+   * country as a dictionary-encoded STRING.
+   */
+  static AttributeTable attributeTable(BenchData data) {
+    AttributeTable table = new AttributeTable();
+    table.define("last_purchase", FieldType.DATE);
+    table.define("purchases_30d", FieldType.NUMBER);
+    table.define("spend", FieldType.NUMBER);
+    table.define("country", FieldType.STRING);
+    for (int id = 0; id < data.customers(); id++) {
+      table.set("last_purchase", id, LocalDate.ofEpochDay(data.lastPurchaseDay()[id]));
+      table.set("purchases_30d", id, data.purchases30d()[id]);
+      table.set("spend", id, data.spendCents()[id] / 100.0);
+      table.set("country", id, "country_" + data.country()[id]);
+    }
+    return table;
+  }
+
+  private static boolean sameAttributes(AttributeTable actual, AttributeTable expected, int ids) {
+    if (!actual.types().equals(expected.types())) {
+      return false;
+    }
+    for (int id = 0; id < ids; id += 101) {
+      for (String code : expected.types().keySet()) {
+        if (!Objects.equals(actual.get(code, id), expected.get(code, id))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   static String externalId(int id) {

@@ -1,5 +1,6 @@
 package io.tagbase.engine;
 
+import io.tagbase.engine.rule.AttributeTable;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -16,15 +17,17 @@ import java.util.zip.CheckedOutputStream;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A customer dictionary and some keys of a tag index written to a stream and read back, so a
- * restarted server need not rebuild its index from the database (tagbase-bench measures reading a
- * 10M-customer index back; docs/benchmark.md).
+ * A customer dictionary, some keys of a tag index and the customers' attribute columns written to a
+ * stream and read back, so a restarted server need not rebuild its index nor re-read attributes
+ * from the database (tagbase-bench measures reading a 10M-customer index back; docs/benchmark.md).
  *
- * <p>Format (big-endian): magic {@code TBIX}, version, a label chosen by the writer (the server
- * stores a matching one in its database), the dictionary's capacity and each id's external id or a
- * hole, the number of keys, then per key its name and its bitmap (dense: word count, cardinality
- * and the words; sparse: Roaring's own portable format), and last a CRC-32 of everything before it.
- * A truncated or altered stream is refused with an {@link IOException}, never half-read into an
+ * <p>Format (big-endian), version 2: magic {@code TBIX}, version, a label chosen by the writer (the
+ * server stores a matching one in its database), the dictionary's capacity and each id's external
+ * id or a hole, the number of keys, then per key its name and its bitmap (dense: word count,
+ * cardinality and the words; sparse: Roaring's own portable format), then the {@link
+ * AttributeTable} (each column's code, type and values; see {@link AttributeTable#write}), and last
+ * a CRC-32 of everything before it. A truncated or altered stream, or one of another version
+ * (version 1 had no attributes), is refused with an {@link IOException}, never half-read into an
  * index.
  *
  * <p>Ids stay as they were: a restored dictionary hands out the next id after its capacity, and
@@ -32,26 +35,29 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class IndexSnapshot {
   private static final int MAGIC = 0x54424958; // "TBIX"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: attribute columns after the keys
   private static final byte HOLE = 0;
   private static final byte LIVE = 1;
   private static final byte SPARSE = 0;
   private static final byte DENSE = 1;
 
   /** What {@link #read} gives back. */
-  public record Restored(String label, CustomerDictionary dictionary, TagIndex index) {}
+  public record Restored(
+      String label, CustomerDictionary dictionary, TagIndex index, AttributeTable attributes) {}
 
   private IndexSnapshot() {}
 
   /**
-   * Writes the dictionary and the given keys of the index (keys the index does not know are written
-   * as empty). The caller keeps writers out while this runs and closes {@code out}.
+   * Writes the dictionary, the given keys of the index (keys the index does not know are written as
+   * empty) and the attribute columns, numbered by the dictionary's ids. The caller keeps writers
+   * out while this runs and closes {@code out}.
    */
   public static void write(
       String label,
       CustomerDictionary dictionary,
       TagIndex index,
       Collection<String> keys,
+      AttributeTable attributes,
       OutputStream out)
       throws IOException {
     CRC32 crc = new CRC32();
@@ -86,6 +92,7 @@ public final class IndexSnapshot {
         ((SparseTagBitmap) bits).roaring().serialize(data);
       }
     }
+    attributes.write(capacity, data);
     data.flush();
     long sum = crc.getValue();
     data.writeLong(sum);
@@ -169,6 +176,7 @@ public final class IndexSnapshot {
           throw new IOException("bad bitmap kind for key " + key);
         }
       }
+      AttributeTable attributes = AttributeTable.read(capacity, data);
       long expected = crc.getValue();
       if (data.readLong() != expected) {
         throw new IOException("index snapshot checksum mismatch: the file is damaged");
@@ -179,7 +187,7 @@ public final class IndexSnapshot {
       } catch (IllegalArgumentException e) {
         throw new IOException("index snapshot dictionary: " + e.getMessage(), e);
       }
-      return new Restored(label, dictionary, index);
+      return new Restored(label, dictionary, index, attributes);
     } catch (java.io.EOFException e) {
       throw new IOException("index snapshot is truncated", e);
     }

@@ -89,6 +89,22 @@ class AttributeColumns {
     return new Loaded(ticket, fresh);
   }
 
+  /**
+   * Columns read back from an index snapshot, numbered by the snapshot's dictionary, to {@link
+   * #install}. A column whose field changed since is caught by {@link #drift} at the next use.
+   */
+  Loaded restored(AttributeTable columns) {
+    return new Loaded(start(), columns);
+  }
+
+  /**
+   * The columns to keep in a snapshot, read under the index's lock: all but those a re-read started
+   * (not yet loaded in full), which the next start then reads afresh.
+   */
+  AttributeTable complete() {
+    return table.without(partial);
+  }
+
   /** Under the write lock: installs a full load, keeping what later re-reads applied meanwhile. */
   void install(Loaded loaded, CustomerDictionary before, CustomerDictionary after) {
     lastApplied.forEach(

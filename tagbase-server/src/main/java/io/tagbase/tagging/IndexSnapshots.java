@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,17 +21,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Where the membership index is kept between a clean shutdown and the next start: a file written
- * with {@link IndexSnapshot}, and a marker row (index_snapshot) with the label of the file and the
- * database's customer count, last customer id and last tag-history id at that moment.
+ * Where the membership index and its attribute columns are kept between a clean shutdown and the
+ * next start: a file written with {@link IndexSnapshot}, and a marker row (index_snapshot) with the
+ * label of the file and the database's {@link Fingerprint} at that moment.
  *
  * <p>At start the file is used only if the marker is there, names the file's label and the database
- * still gives the same three numbers (no customer added, merged or erased and no tag change since);
- * otherwise the index is rebuilt from the database. Either way the marker and the file are deleted
- * once the server has started, so a crash later can never bring back an old index, and no external
- * id outlives its erasure on disk by more than one run. A change that reaches the index after the
- * snapshot was written (a late writer during shutdown) deletes the file too (see {@link
- * MembershipIndex}).
+ * still gives the same fingerprint (no customer added, merged, erased or updated, no tag change and
+ * no custom value added or deleted since); otherwise the index is rebuilt from the database. A
+ * custom field added, retyped or deleted while down is caught later, at the columns' first use
+ * ({@link MembershipIndex#withColumns}). Cost at start: one scan of customer and one count of
+ * customer_attribute. Either way the marker and the file are deleted once the server has started,
+ * so a crash later can never bring back an old index, and no external id outlives its erasure on
+ * disk by more than one run. A change that reaches the index after the snapshot was written (a late
+ * writer during shutdown) deletes the file too (see {@link MembershipIndex}).
  *
  * <p>Set {@code tagbase.index.snapshot-file} empty to always rebuild from the database.
  */
@@ -48,8 +52,17 @@ class IndexSnapshots {
     this.clock = clock;
   }
 
-  /** The numbers a snapshot is checked against. */
-  record Fingerprint(long customers, long lastCustomerId, long lastHistoryId) {}
+  /**
+   * The numbers a snapshot is checked against: customers, the last customer id, the last
+   * tag-history id, the latest customer update (epoch microseconds; every profile write, built-in
+   * or custom, sets customer.updated_at) and the number of custom attribute values.
+   */
+  record Fingerprint(
+      long customers,
+      long lastCustomerId,
+      long lastHistoryId,
+      long lastCustomerUpdate,
+      long attributeValues) {}
 
   /** Writes the index's part of a snapshot to a stream. */
   interface Content {
@@ -62,9 +75,17 @@ class IndexSnapshots {
 
   Fingerprint fingerprint() {
     return jdbc.sql(
-            "select (select count(*) from customer), (select coalesce(max(id), 0) from customer),"
-                + " (select coalesce(max(id), 0) from tag_history)")
-        .query((rs, row) -> new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+            "select c.n, c.last_id, (select coalesce(max(id), 0) from tag_history), c.updated,"
+                + " (select count(*) from customer_attribute) from (select count(*) n,"
+                + " coalesce(max(id), 0) last_id, max(updated_at) updated from customer) c")
+        .query(
+            (rs, row) ->
+                new Fingerprint(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    micros(rs.getObject(4, OffsetDateTime.class)),
+                    rs.getLong(5)))
         .single();
   }
 
@@ -78,12 +99,19 @@ class IndexSnapshots {
     }
     try {
       List<Marker> markers =
-          jdbc.sql("select label, customers, last_customer_id, last_history_id from index_snapshot")
+          jdbc.sql(
+                  "select label, customers, last_customer_id, last_history_id,"
+                      + " last_customer_update, attribute_values from index_snapshot")
               .query(
                   (rs, row) ->
                       new Marker(
                           rs.getString(1),
-                          new Fingerprint(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+                          new Fingerprint(
+                              rs.getLong(2),
+                              rs.getLong(3),
+                              rs.getLong(4),
+                              rs.getLong(5),
+                              rs.getLong(6))))
               .list();
       if (markers.size() != 1 || !Files.isRegularFile(file)) {
         return Optional.empty();
@@ -125,12 +153,15 @@ class IndexSnapshots {
     jdbc.sql("delete from index_snapshot").update();
     jdbc.sql(
             "insert into index_snapshot (label, taken_at, customers, last_customer_id,"
-                + " last_history_id) values (:label, :at, :customers, :customer, :history)")
+                + " last_history_id, last_customer_update, attribute_values) values (:label, :at,"
+                + " :customers, :customer, :history, :updated, :values)")
         .param("label", label)
         .param("at", Timestamp.from(clock.instant()))
         .param("customers", fingerprint.customers())
         .param("customer", fingerprint.lastCustomerId())
         .param("history", fingerprint.lastHistoryId())
+        .param("updated", fingerprint.lastCustomerUpdate())
+        .param("values", fingerprint.attributeValues())
         .update();
   }
 
@@ -150,6 +181,15 @@ class IndexSnapshots {
     } catch (IOException e) {
       log.warn("Could not delete the index snapshot {}: {}", file, e.getMessage());
     }
+  }
+
+  /** Epoch microseconds, 0 for none (no customers). */
+  private static long micros(OffsetDateTime at) {
+    if (at == null) {
+      return 0;
+    }
+    Instant instant = at.toInstant();
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
   }
 
   private record Marker(String label, Fingerprint fingerprint) {}

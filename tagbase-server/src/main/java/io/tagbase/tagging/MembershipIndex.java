@@ -40,10 +40,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>It also holds the customers' attributes as columns by the same customer numbers ({@link
  * #withColumns}), so rules and segments over attributes read memory, not the database: loaded in
- * full with the index (after a rebuild and after a snapshot is read back), then, after each
- * committed write that changed attributes ({@code CustomerAttributesChanged}), just the changed
- * customers are read again outside the lock and applied under the write lock; an erasure clears the
- * customer's values. A rolled back write changes nothing.
+ * full with a rebuild, or read back with the snapshot (a column whose field was added, retyped or
+ * deleted since is read afresh at first use, as {@link #withColumns} does for any), then, after
+ * each committed write that changed attributes ({@code CustomerAttributesChanged}), just the
+ * changed customers are read again outside the lock and applied under the write lock; an erasure
+ * clears the customer's values. A rolled back write changes nothing.
  */
 @Component
 public class MembershipIndex implements SmartInitializingSingleton, DisposableBean, MemberCounts {
@@ -142,7 +143,7 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
       }
     }
     CustomerDictionary dictionary = restored.get().dictionary();
-    install(dictionary, index, attributes.load(dictionary), "snapshot", start);
+    install(dictionary, index, attributes.restored(restored.get().attributes()), "snapshot", start);
   }
 
   /** Where the index came from at start-up: "snapshot" or "database". */
@@ -151,8 +152,9 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
   }
 
   /**
-   * At a clean shutdown, writes the index's customers and tags for the next start. Writers wait
-   * while it is written (readers do not); a change arriving afterwards deletes it again.
+   * At a clean shutdown, writes the index's customers, tags and attribute columns for the next
+   * start. Writers wait while it is written (readers do not); a change arriving afterwards deletes
+   * it again.
    */
   @Override
   public void destroy() {
@@ -167,7 +169,9 @@ public class MembershipIndex implements SmartInitializingSingleton, DisposableBe
             try {
               snapshots.save(
                   fingerprint,
-                  (label, out) -> IndexSnapshot.write(label, dictionary, tags, tagKeys, out));
+                  (label, out) ->
+                      IndexSnapshot.write(
+                          label, dictionary, tags, tagKeys, attributes.complete(), out));
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);
             }

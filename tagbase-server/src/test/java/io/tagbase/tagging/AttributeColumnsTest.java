@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import io.tagbase.customer.AttributeType;
 import io.tagbase.customer.CustomerAttributes;
 import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.rule.AttributeTable;
 import io.tagbase.engine.rule.FieldType;
 import java.util.Map;
 import java.util.Set;
@@ -110,5 +111,30 @@ class AttributeColumnsTest {
     stored.set(Map.of("tier", "gold"));
     columns.apply(columns.read(Set.of(1L)), dictionary);
     assertThat(columns.drift(columns.liveTypes()).load()).containsOnlyKeys("tier");
+  }
+
+  @Test
+  void aColumnAReReadStartedIsLeftOutOfTheSnapshot() {
+    when(source.customTypes())
+        .thenReturn(Map.of("score", AttributeType.NUMBER, "tier", AttributeType.STRING));
+    stored.set(Map.of("tier", "gold", "score", 3.0));
+    columns.apply(columns.read(Set.of(1L)), dictionary);
+    assertThat(columns.complete().types()).containsKey("score").doesNotContainKey("tier");
+    columns.install(columns.readColumn("tier", FieldType.STRING), dictionary);
+    assertThat(columns.complete().types()).containsKeys("score", "tier");
+  }
+
+  @Test
+  void columnsReadBackFromASnapshotAreCheckedAgainstTheLiveFields() {
+    AttributeTable snapshot = new AttributeTable();
+    columns.liveTypes().forEach(snapshot::define);
+    snapshot.define("score", FieldType.STRING); // retyped while the server was down
+    snapshot.define("gone", FieldType.NUMBER); // deleted while the server was down
+    CustomerDictionary restored = new CustomerDictionary();
+    restored.intern("x");
+    columns.install(columns.restored(snapshot), dictionary, restored);
+    AttributeColumns.Drift drift = columns.drift(columns.liveTypes());
+    assertThat(drift.load()).containsOnlyKeys("score");
+    assertThat(drift.drop()).containsOnly("gone");
   }
 }

@@ -77,7 +77,15 @@ abstract sealed class AttributeColumn {
 
   /** DATE as epoch days in an {@link IntColumn}, {@link #MISSING} for missing. */
   static final class Days extends AttributeColumn {
-    final IntColumn days = new IntColumn();
+    final IntColumn days;
+
+    Days() {
+      this(new IntColumn());
+    }
+
+    Days(IntColumn days) {
+      this.days = days;
+    }
 
     @Override
     void set(int id, Object value) {
@@ -103,9 +111,18 @@ abstract sealed class AttributeColumn {
 
   /** STRING and ENUM, dictionary-encoded: a code per id in an {@link IntColumn}. */
   static final class Strings extends AttributeColumn {
-    final IntColumn codes = new IntColumn();
+    final IntColumn codes;
     final Map<String, Integer> dictionary = new HashMap<>();
     final List<String> values = new ArrayList<>();
+
+    Strings() {
+      this(new IntColumn());
+    }
+
+    /** Codes into {@code values}, which are added in code order ({@link #code}). */
+    Strings(IntColumn codes) {
+      this.codes = codes;
+    }
 
     @Override
     void set(int id, Object value) {

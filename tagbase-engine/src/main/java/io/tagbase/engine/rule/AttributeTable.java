@@ -1,5 +1,9 @@
 package io.tagbase.engine.rule;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +69,47 @@ public final class AttributeTable {
             column.set(customer, null);
           }
         });
+  }
+
+  /**
+   * A table sharing this one's columns, without the columns of {@code codes}: what a snapshot
+   * writes when some columns are not complete. O(columns); a write to a shared column shows in both
+   * tables.
+   */
+  public AttributeTable without(Collection<String> codes) {
+    AttributeTable view = new AttributeTable();
+    types.forEach(
+        (code, type) -> {
+          if (!codes.contains(code)) {
+            view.restore(code, type, columns.get(code));
+          }
+        });
+    return view;
+  }
+
+  /**
+   * Writes every column for an index snapshot ({@link io.tagbase.engine.IndexSnapshot}; format in
+   * {@link AttributeTableFormat}). Refuses (IllegalArgumentException) a value at an id at or past
+   * {@code capacity}, the dictionary's. Cost: one pass over each column; strings and lists write
+   * only the distinct values still in use.
+   */
+  public void write(int capacity, DataOutputStream out) throws IOException {
+    AttributeTableFormat.write(types, columns, capacity, out);
+  }
+
+  /**
+   * Reads what {@link #write} wrote, with ids below {@code capacity}; a damaged stream may throw
+   * {@link IOException} here, and is otherwise refused by the snapshot's checksum.
+   */
+  public static AttributeTable read(int capacity, DataInputStream in) throws IOException {
+    AttributeTable table = new AttributeTable();
+    AttributeTableFormat.read(in, capacity, table);
+    return table;
+  }
+
+  void restore(String code, FieldType type, AttributeColumn column) {
+    types.put(code, type);
+    columns.put(code, column);
   }
 
   /** The column of {@code code} when it has exactly {@code type}, else null. */
