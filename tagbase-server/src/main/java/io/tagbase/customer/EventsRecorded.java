@@ -18,13 +18,13 @@ public record EventsRecorded(
 
   /** The notice for events just stored. */
   public static EventsRecorded of(List<NewEvent> stored) {
-    Set<Long> customers = new java.util.HashSet<>();
+    Set<Long> customers = new java.util.HashSet<>(2 * stored.size());
     Set<String> types = new java.util.HashSet<>();
-    Map<Long, Set<String>> byCustomer = new java.util.HashMap<>();
+    Map<Long, Set<String>> byCustomer = new java.util.HashMap<>(2 * stored.size());
     for (NewEvent e : stored) {
       customers.add(e.customerId());
       types.add(e.type());
-      byCustomer.computeIfAbsent(e.customerId(), c -> new java.util.HashSet<>()).add(e.type());
+      byCustomer.computeIfAbsent(e.customerId(), c -> new java.util.HashSet<>(4)).add(e.type());
     }
     return new EventsRecorded(customers, types, byCustomer, List.copyOf(stored));
   }

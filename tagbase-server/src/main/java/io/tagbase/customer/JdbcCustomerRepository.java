@@ -155,7 +155,7 @@ class JdbcCustomerRepository {
    * ingest's CPU.
    */
   Map<String, Long> idsByExternalId(Collection<String> externalIds) {
-    Map<String, Long> ids = new HashMap<>();
+    Map<String, Long> ids = new HashMap<>(2 * externalIds.size());
     if (externalIds.isEmpty()) {
       return ids;
     }
@@ -163,8 +163,8 @@ class JdbcCustomerRepository {
     if (postgres) {
       // One array parameter: PostgreSQL parses and plans a 500-value IN list for every batch.
       template.query(
-          "select external_id, id from customer where external_id = any(?)",
-          ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", externalIds.toArray())),
+          "select external_id, id from customer where external_id = any(cast(? as text[]))",
+          ps -> ps.setObject(1, externalIds.toArray(new String[0])),
           put);
     } else {
       jdbc.sql("select external_id, id from customer where external_id in (:ids)")
@@ -334,7 +334,7 @@ class JdbcCustomerRepository {
    * read per 500 message ids finds the stored ones, then one batch per 1,000 rows inserts.
    */
   List<NewEvent> insertEvents(List<NewEvent> events, Instant receivedAt) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> seen = new java.util.HashSet<>(2 * events.size());
     List<NewEvent> unique = new java.util.ArrayList<>(events.size());
     for (NewEvent e : events) {
       if (e.messageId() == null || seen.add(e.messageId())) {
@@ -388,45 +388,49 @@ class JdbcCustomerRepository {
       return events;
     }
     int n = events.size();
-    Long[] customers = new Long[n];
+    long[] customers = new long[n];
+    long[] occurred = new long[n]; // microseconds since the epoch: no text, no session time zone
     String[] types = new String[n];
-    String[] occurred = new String[n]; // ISO-8601 with Z: no time zone of the session involved
     String[] orders = new String[n];
-    java.math.BigDecimal[] amounts = new java.math.BigDecimal[n];
+    String[] amounts = new String[n];
     String[] properties = new String[n];
     String[] messages = new String[n];
     String[] sources = new String[n];
     for (int i = 0; i < n; i++) {
       NewEvent e = events.get(i);
       customers[i] = e.customerId();
+      occurred[i] =
+          Math.addExact(
+              Math.multiplyExact(e.occurredAt().getEpochSecond(), 1_000_000L),
+              e.occurredAt().getNano() / 1_000);
       types[i] = e.type();
-      occurred[i] = e.occurredAt().toString();
       orders[i] = e.orderId();
-      amounts[i] = e.amount();
+      amounts[i] = e.amount() == null ? null : e.amount().toString();
       properties[i] = e.properties();
       messages[i] = e.messageId();
       sources[i] = e.source();
     }
-    java.util.Set<String> inserted = new java.util.HashSet<>();
+    java.util.Set<String> inserted = new java.util.HashSet<>(2 * n);
+    // Arrays as parameters of their own type (bigint[], text[]), which the driver sends in binary.
     template.query(
         "insert into customer_event (customer_id, event_type, occurred_at, order_id, amount,"
             + " properties, message_id, source, received_at)"
-            + " select c, t, o, r, a, p, m, s, ? from unnest(cast(? as bigint[]),"
-            + " cast(? as varchar[]), cast(? as timestamptz[]), cast(? as varchar[]),"
-            + " cast(? as numeric[]), cast(? as varchar[]), cast(? as varchar[]),"
-            + " cast(? as varchar[])) as u (c, t, o, r, a, p, m, s)"
+            + " select c, t, timestamptz 'epoch' + o * interval '1 microsecond', r,"
+            + " cast(a as numeric), p, m, s, ? from unnest(cast(? as bigint[]),"
+            + " cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),"
+            + " cast(? as text[]), cast(? as text[]), cast(? as text[]))"
+            + " as u (c, t, o, r, a, p, m, s)"
             + " on conflict (message_id) do nothing returning message_id",
         ps -> {
-          java.sql.Connection c = ps.getConnection();
           ps.setTimestamp(1, received);
-          ps.setArray(2, c.createArrayOf("bigint", customers));
-          ps.setArray(3, c.createArrayOf("varchar", types));
-          ps.setArray(4, c.createArrayOf("timestamptz", occurred));
-          ps.setArray(5, c.createArrayOf("varchar", orders));
-          ps.setArray(6, c.createArrayOf("numeric", amounts));
-          ps.setArray(7, c.createArrayOf("varchar", properties));
-          ps.setArray(8, c.createArrayOf("varchar", messages));
-          ps.setArray(9, c.createArrayOf("varchar", sources));
+          ps.setObject(2, customers);
+          ps.setObject(3, types);
+          ps.setObject(4, occurred);
+          ps.setObject(5, orders);
+          ps.setObject(6, amounts);
+          ps.setObject(7, properties);
+          ps.setObject(8, messages);
+          ps.setObject(9, sources);
         },
         (RowCallbackHandler) rs -> inserted.add(rs.getString(1)));
     if (inserted.size() == n) {

@@ -30,19 +30,24 @@ public class EventIngest {
 
   @Transactional
   public IngestResult ingest(List<IncomingEvent> events, String actor) {
+    // Events naming only an external id are resolved in one read per 500 ids, the common case;
+    // the others once per batch per distinct set of identifiers.
+    Map<String, Long> plain =
+        customers.idsOf(
+            events.stream()
+                .filter(EventIngest::plain)
+                .map(IncomingEvent::externalId)
+                .distinct()
+                .toList());
     Map<String, Long> resolved = new HashMap<>();
-    // Events naming only an external id are resolved in one read per 500 ids, the common case.
-    List<String> plain =
-        events.stream()
-            .filter(e -> e.externalId() != null && e.identities().isEmpty())
-            .map(IncomingEvent::externalId)
-            .distinct()
-            .toList();
-    customers.idsOf(plain).forEach((externalId, id) -> resolved.put(externalId + "|[]", id));
     List<NewEvent> rows = new ArrayList<>(events.size());
     for (IncomingEvent e : events) {
-      String key = e.externalId() + "|" + e.identities();
-      Long customerId = resolved.computeIfAbsent(key, k -> resolve(e, actor).id());
+      Long customerId = plain(e) ? plain.get(e.externalId()) : null;
+      if (customerId == null) {
+        customerId =
+            resolved.computeIfAbsent(
+                e.externalId() + "|" + e.identities(), k -> resolve(e, actor).id());
+      }
       rows.add(
           new NewEvent(
               customerId,
@@ -56,6 +61,10 @@ public class EventIngest {
     }
     int accepted = customers.recordEvents(rows);
     return new IngestResult(accepted, events.size() - accepted);
+  }
+
+  private static boolean plain(IncomingEvent e) {
+    return e.externalId() != null && e.identities().isEmpty();
   }
 
   private Customer resolve(IncomingEvent e, String actor) {
