@@ -1,5 +1,7 @@
--- Jobs: the server running a job refreshes heartbeat_at while it runs; a RUNNING job whose
--- heartbeat stopped (its server was killed or restarted) is marked FAILED by whichever server looks
--- next. Before this, a server starting up failed every RUNNING job, a peer's running ones too.
+-- Jobs: the instance running a job (owner, its tagbase.instance-id) refreshes heartbeat_at while it
+-- runs; a RUNNING job whose heartbeat stopped (its instance was killed), or that the starting
+-- instance itself owned before a restart, is marked FAILED. Before this, a starting instance failed
+-- every RUNNING job, a peer's running ones too.
 alter table job add column heartbeat_at timestamp with time zone;
+alter table job add column owner varchar(200);
 update job set heartbeat_at = created_at where status = 'RUNNING';

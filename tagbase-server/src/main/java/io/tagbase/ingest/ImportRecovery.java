@@ -13,6 +13,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +65,10 @@ class ImportRecovery implements SmartInitializingSingleton {
     Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     Instant now = clock.instant();
     Integer interrupted =
-        tx.execute(s -> runs.interruptRunning(MESSAGE, started, jobs.aliveSince(now), now));
+        tx.execute(
+            s ->
+                runs.interruptRunning(
+                    MESSAGE, started, jobs.aliveSince(now), jobs.instance(), now));
     if (interrupted != null && interrupted > 0) {
       log.warn("{} import(s) were cut off by a restart", interrupted);
     }
@@ -74,6 +78,26 @@ class ImportRecovery implements SmartInitializingSingleton {
   public void applicationReady() {
     if (autoResume) {
       resumeInterrupted();
+    }
+  }
+
+  /**
+   * An import whose instance was killed and has not come back (its job's heartbeat stopped) is cut
+   * off too: checked at each job heartbeat, and resumed here unless auto-resume is off.
+   */
+  @Scheduled(
+      initialDelayString = "${tagbase.jobs.heartbeat-seconds:15}",
+      fixedDelayString = "${tagbase.jobs.heartbeat-seconds:15}",
+      timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+  void peersCutOff() {
+    Instant now = clock.instant();
+    Instant alive = jobs.aliveSince(now);
+    Integer interrupted = tx.execute(s -> runs.interruptRunning(MESSAGE, alive, alive, null, now));
+    if (interrupted != null && interrupted > 0) {
+      log.warn("{} import(s) were cut off: their instance stopped", interrupted);
+      if (autoResume) {
+        resumeInterrupted();
+      }
     }
   }
 

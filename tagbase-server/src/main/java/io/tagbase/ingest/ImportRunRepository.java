@@ -133,19 +133,23 @@ class ImportRunRepository {
   }
 
   /**
-   * Marks INTERRUPTED every RUNNING import last touched before {@code before} (this instance's
-   * start) whose job has no heartbeat since {@code aliveSince}: one that another instance claimed
-   * since, or is still running (its job beats), is left to it. Returns how many.
+   * Marks INTERRUPTED every RUNNING import last touched before {@code before} whose job no live
+   * instance runs: the job is not RUNNING, its heartbeat is older than {@code aliveSince}, or
+   * {@code restarted} (this instance, at start-up; null otherwise) owned it. One that another
+   * instance claimed since, or is still running (its job beats), is left to it. Returns how many.
    */
-  int interruptRunning(String message, Instant before, Instant aliveSince, Instant now) {
+  int interruptRunning(
+      String message, Instant before, Instant aliveSince, String restarted, Instant now) {
     return jdbc.sql(
             "update import_run set status = 'INTERRUPTED', message = :message, updated_at = :now"
                 + " where status = 'RUNNING' and updated_at < :before and not exists (select 1"
                 + " from job j where j.id = import_run.job_id and j.status = 'RUNNING'"
-                + " and j.heartbeat_at >= :alive)")
+                + " and j.heartbeat_at >= :alive"
+                + " and (j.owner is null or :restarted is null or j.owner <> :restarted))")
         .param("message", message)
         .param("before", Timestamp.from(before))
         .param("alive", Timestamp.from(aliveSince))
+        .param("restarted", restarted, java.sql.Types.VARCHAR)
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -21,12 +21,13 @@ class JdbcJobRepository {
     this.template = template;
   }
 
-  long insert(String kind, int total, String actor, Instant now) {
+  long insert(String kind, int total, String actor, String owner, Instant now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into job (kind, status, total, processed, succeeded, failed, created_by,"
-                + " created_at, heartbeat_at) values (:kind, 'RUNNING', :total, 0, 0, 0, :actor,"
-                + " :now, :now)")
+                + " created_at, heartbeat_at, owner) values (:kind, 'RUNNING', :total, 0, 0, 0,"
+                + " :actor, :now, :now, :owner)")
+        .param("owner", owner)
         .param("kind", kind)
         .param("total", total)
         .param("actor", actor)
@@ -77,15 +78,18 @@ class JdbcJobRepository {
   }
 
   /**
-   * Marks FAILED every job still RUNNING whose heartbeat is older than {@code before} (no server
-   * works on it any more); returns how many.
+   * Marks FAILED every job still RUNNING whose heartbeat is older than {@code before} (no instance
+   * works on it any more) or, when {@code owner} is given, that this owner started (before a
+   * restart: it runs nothing yet); returns how many.
    */
-  int failStale(String message, Instant before, Instant now) {
+  int failCutOff(String message, Instant before, String owner, Instant now) {
     return jdbc.sql(
             "update job set status = 'FAILED', message = :message, finished_at = :now"
-                + " where status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < :before)")
+                + " where status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < :before"
+                + " or owner = :owner)")
         .param("message", message)
         .param("before", Timestamp.from(before))
+        .param("owner", owner, java.sql.Types.VARCHAR)
         .param("now", Timestamp.from(now))
         .update();
   }

@@ -22,12 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cores gain nothing from running them side by side). State is written in its own short
  * transactions, so progress is visible while the work's own transaction is open.
  *
- * <p>While a job runs, its server refreshes the job's heartbeat every {@code
- * tagbase.jobs.heartbeat-seconds} (15). A RUNNING job whose heartbeat is older than four of those
- * was cut off (its server was killed or restarted): at start-up and at each heartbeat it is marked
- * FAILED saying so (bulk tagging commits all at once, so nothing of it was applied; an import can
- * be resumed). Jobs other servers on the same database are running keep their heartbeat fresh and
- * are left alone.
+ * <p>Each job records the instance that runs it ({@code tagbase.instance-id}, by default the host
+ * name), which refreshes the job's heartbeat every {@code tagbase.jobs.heartbeat-seconds} (15)
+ * while it runs. A job was cut off, and is marked FAILED saying so (bulk tagging commits all at
+ * once, so nothing of it was applied; an import can be resumed), when at start-up this instance
+ * finds RUNNING jobs it owned before the restart, or when any instance finds a heartbeat older than
+ * four periods (its instance was killed and has not come back). Jobs other instances on the same
+ * database are running keep their heartbeat fresh and are left alone.
  */
 @Service
 public class JobService implements SmartInitializingSingleton, DisposableBean {
@@ -40,6 +41,7 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
   private final TransactionTemplate own;
   private final Clock clock;
   private final java.time.Duration staleAfter;
+  private final String instance;
   private final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -53,12 +55,14 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
       JdbcJobRepository repository,
       PlatformTransactionManager tx,
       Clock clock,
-      @Value("${tagbase.jobs.heartbeat-seconds:15}") int heartbeatSeconds) {
+      @Value("${tagbase.jobs.heartbeat-seconds:15}") int heartbeatSeconds,
+      @Value("${tagbase.instance-id:}") String instance) {
     if (heartbeatSeconds < 1) {
       throw new IllegalArgumentException(
           "tagbase.jobs.heartbeat-seconds must be at least 1: " + heartbeatSeconds);
     }
     this.staleAfter = java.time.Duration.ofSeconds(4L * heartbeatSeconds);
+    this.instance = instance == null || instance.isBlank() ? hostName() : instance.trim();
     this.repository = repository;
     this.own = new TransactionTemplate(tx);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -67,12 +71,25 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
 
   @Override
   public void afterSingletonsInstantiated() {
-    failStale();
+    failCutOff(instance); // this instance runs nothing yet: what it owned was cut off
   }
 
-  /** Jobs with a heartbeat at or after this are being worked on by a live server. */
+  /** Jobs with a heartbeat at or after this are being worked on by a live instance. */
   public Instant aliveSince(Instant now) {
     return now.minus(staleAfter);
+  }
+
+  /** This instance's id, recorded as the owner of the jobs it runs. */
+  public String instance() {
+    return instance;
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "tagbase";
+    }
   }
 
   /** Refreshes the heartbeat of the jobs running here, then fails those nobody works on. */
@@ -81,12 +98,13 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
       timeUnit = java.util.concurrent.TimeUnit.SECONDS)
   void heartbeat() {
     own.executeWithoutResult(s -> repository.beat(List.copyOf(running), clock.instant()));
-    failStale();
+    failCutOff(null);
   }
 
-  private void failStale() {
+  private void failCutOff(String owner) {
     Instant now = clock.instant();
-    Integer failed = own.execute(s -> repository.failStale(INTERRUPTED, aliveSince(now), now));
+    Integer failed =
+        own.execute(s -> repository.failCutOff(INTERRUPTED, aliveSince(now), owner, now));
     if (failed != null && failed > 0) {
       log.warn("{} job(s) were cut off by a restart and are marked failed", failed);
     }
@@ -94,7 +112,7 @@ public class JobService implements SmartInitializingSingleton, DisposableBean {
 
   /** Records a new RUNNING job of {@code total} rows and starts its work; returns at once. */
   public Job submit(String kind, int total, String actor, JobWork work) {
-    long id = own.execute(s -> repository.insert(kind, total, actor, clock.instant()));
+    long id = own.execute(s -> repository.insert(kind, total, actor, instance, clock.instant()));
     // Read before starting: the answer always shows the job RUNNING, so a view of it polls until
     // the end even when the work is done in an instant.
     Job submitted = get(id);

@@ -145,7 +145,7 @@ abstract class ImportContract {
     }
     writer.write(id, firstChunk, 11, "tester");
     runs.interruptRunning(
-        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), Instant.now());
+        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), null, Instant.now());
   }
 
   long uploadXlsxOrders(int base, int n) throws IOException {
@@ -297,7 +297,7 @@ abstract class ImportContract {
     assertThat(runs.start(id, mapping, true, false, ImportStatus.UPLOADED, Instant.now()))
         .isFalse();
     runs.interruptRunning(
-        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), Instant.now());
+        ImportRecovery.MESSAGE, Instant.now().plusSeconds(1), Instant.now(), null, Instant.now());
     assertThat(runs.start(id, mapping, true, true, ImportStatus.INTERRUPTED, Instant.now()))
         .isTrue();
     assertThat(runs.start(id, mapping, true, true, ImportStatus.INTERRUPTED, Instant.now()))
@@ -313,12 +313,16 @@ abstract class ImportContract {
         id, json.writeValueAsString(orderMapping()), true, false, ImportStatus.UPLOADED, claimed);
     assertThat(
             runs.interruptRunning(
-                ImportRecovery.MESSAGE, claimed.minusSeconds(5), Instant.now(), Instant.now()))
+                ImportRecovery.MESSAGE,
+                claimed.minusSeconds(5),
+                Instant.now(),
+                null,
+                Instant.now()))
         .isZero();
     assertThat(imports.get(id).status()).isEqualTo(ImportStatus.RUNNING);
     assertThat(
             runs.interruptRunning(
-                ImportRecovery.MESSAGE, claimed.plusSeconds(1), Instant.now(), Instant.now()))
+                ImportRecovery.MESSAGE, claimed.plusSeconds(1), Instant.now(), null, Instant.now()))
         .isEqualTo(1);
     runs.finish(id, ImportStatus.REJECTED, "claimed by the test only", Instant.now());
   }
@@ -343,13 +347,26 @@ abstract class ImportContract {
     Instant started = Instant.now().minusSeconds(1);
     assertThat(
             runs.interruptRunning(
-                ImportRecovery.MESSAGE, started, beat.minusSeconds(60), Instant.now()))
+                ImportRecovery.MESSAGE, started, beat.minusSeconds(60), "this-host", Instant.now()))
         .as("its job beat 10 s ago: another instance runs it")
+        .isZero();
+    jdbc.sql("update job set owner = 'this-host' where id = :id").param("id", job).update();
+    assertThat(
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, started, beat.minusSeconds(60), "other", Instant.now()))
+        .as("another instance's restart leaves it alone")
         .isZero();
     assertThat(imports.get(id).status()).isEqualTo(ImportStatus.RUNNING);
     assertThat(
             runs.interruptRunning(
-                ImportRecovery.MESSAGE, started, beat.plusSeconds(1), Instant.now()))
+                ImportRecovery.MESSAGE, started, beat.minusSeconds(60), "this-host", Instant.now()))
+        .as("this instance owned it before its restart")
+        .isEqualTo(1);
+    runs.start(
+        id, json.writeValueAsString(orderMapping()), true, true, ImportStatus.INTERRUPTED, claimed);
+    assertThat(
+            runs.interruptRunning(
+                ImportRecovery.MESSAGE, started, beat.plusSeconds(1), null, Instant.now()))
         .as("its heartbeat stopped")
         .isEqualTo(1);
     jdbc.sql("update job set status = 'FAILED' where id = :id").param("id", job).update();

@@ -22,7 +22,7 @@ abstract class JobHeartbeatContract {
   @Test
   void aPeersRunningJobIsLeftAloneWhileItBeatsAndFailedOnceItStops() {
     // A job of another server on the same database: only its own heartbeats keep it alive.
-    long peer = repository.insert("bulk", 10, "peer", clock.instant());
+    long peer = repository.insert("bulk", 10, "peer", "another-host", clock.instant());
     clock.advance(Duration.ofSeconds(45));
     repository.beat(List.of(peer), clock.instant());
     clock.advance(Duration.ofSeconds(45));
@@ -33,6 +33,16 @@ abstract class JobHeartbeatContract {
     Job failed = jobs.get(peer);
     assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
     assertThat(failed.message()).contains("its server stopped");
+  }
+
+  @Test
+  void atStartUpTheJobsThisInstanceOwnedBeforeItsRestartAreCutOffAtOnce() {
+    long mine = repository.insert("bulk", 10, "tester", jobs.instance(), clock.instant());
+    long peers = repository.insert("bulk", 10, "peer", "another-host", clock.instant());
+    jobs.afterSingletonsInstantiated(); // as a restart of this instance does
+    assertThat(jobs.get(mine).status()).isEqualTo(JobStatus.FAILED);
+    assertThat(jobs.get(peers).status()).isEqualTo(JobStatus.RUNNING);
+    repository.failCutOff("test over", clock.instant().plusSeconds(1), null, clock.instant());
   }
 
   @Test
