@@ -26,9 +26,9 @@ public final class ChunkDeltas {
   /** One stored row: a diff or a full chunk, serialized by {@link StoredChunks#serialize}. */
   public record Row(boolean diff, byte[] bytes) {
 
-    /** The row's ids. */
+    /** The row's ids (zero bytes: none, a full row of an empty chunk written by SQL). */
     public RoaringBitmap ids() {
-      return StoredChunks.deserialize(bytes);
+      return bytes.length == 0 ? new RoaringBitmap() : StoredChunks.deserialize(bytes);
     }
   }
 

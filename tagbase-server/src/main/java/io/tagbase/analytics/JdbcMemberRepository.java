@@ -1,5 +1,6 @@
 package io.tagbase.analytics;
 
+import io.tagbase.engine.ChunkDeltas;
 import io.tagbase.engine.StoredChunks;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -7,12 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -20,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Member snapshots (tables of migration V16): per tag and day, the holders of each value as chunks
- * of customer ids; and the read-only look-ups of customer ids that pair them with the index.
+ * Member snapshots (tables of migrations V16 and V21): per tag and day, the holders of each value
+ * as chunks of customer ids, each row written only on a day its chunk changed, in full or as a diff
+ * ({@link ChunkDeltas}); and the read-only look-ups of customer ids that pair them with the index.
  */
 @Repository
 class JdbcMemberRepository {
@@ -36,24 +41,28 @@ class JdbcMemberRepository {
     this.template = template;
   }
 
+  /** A chunk of a tag value's holders: value code ('' for a flag tag) and chunk number. */
+  record Key(String valueCode, int chunk) {}
+
   /** One chunk row to insert. */
-  record Chunk(long tagId, String valueCode, int chunk, byte[] members) {}
+  record Chunk(long tagId, String valueCode, int chunk, ChunkDeltas.Row row) {
+    Key key() {
+      return new Key(valueCode, chunk);
+    }
+  }
 
   /**
-   * Replaces the day's members of the given tags (every tag id in {@code tagIds}, with its chunks
-   * in {@code chunks}); call inside a transaction.
+   * Replaces the day's rows of the given tags (every tag id in {@code tagIds}, with its rows in
+   * {@code chunks}) and records when they were taken; call inside a transaction.
    */
   void replace(LocalDate day, Instant at, Collection<Long> tagIds, List<Chunk> chunks) {
     for (long tagId : tagIds) {
-      jdbc.sql("delete from analytics_members where tag_id = :tag and snapshot_day = :day")
-          .param("tag", tagId)
-          .param("day", Date.valueOf(day))
-          .update();
       jdbc.sql("delete from analytics_member_day where tag_id = :tag and snapshot_day = :day")
           .param("tag", tagId)
           .param("day", Date.valueOf(day))
           .update();
     }
+    rewrite(day, tagIds, chunks);
     template.batchUpdate(
         "insert into analytics_member_day (tag_id, snapshot_day, taken_at) values (?, ?, ?)",
         new ArrayList<>(tagIds),
@@ -63,18 +72,20 @@ class JdbcMemberRepository {
           ps.setDate(2, Date.valueOf(day));
           ps.setTimestamp(3, Timestamp.from(at));
         });
-    template.batchUpdate(
-        "insert into analytics_members (tag_id, snapshot_day, value_code, chunk, members)"
-            + " values (?, ?, ?, ?, ?)",
-        chunks,
-        BATCH,
-        (ps, c) -> {
-          ps.setLong(1, c.tagId());
-          ps.setDate(2, Date.valueOf(day));
-          ps.setString(3, c.valueCode());
-          ps.setInt(4, c.chunk());
-          ps.setBytes(5, c.members());
-        });
+  }
+
+  /**
+   * Replaces the day's chunk rows of the given tags with {@code chunks}, leaving when they were
+   * taken; call inside a transaction.
+   */
+  void rewrite(LocalDate day, Collection<Long> tagIds, List<Chunk> chunks) {
+    for (long tagId : tagIds) {
+      jdbc.sql("delete from analytics_members where tag_id = :tag and snapshot_day = :day")
+          .param("tag", tagId)
+          .param("day", Date.valueOf(day))
+          .update();
+    }
+    insert(day, chunks);
   }
 
   /** When the tag's members were stored for the day, if they were. */
@@ -87,23 +98,86 @@ class JdbcMemberRepository {
         .optional();
   }
 
-  /** The tag's stored members that day, by value code ('' for a flag tag). */
-  Map<String, RoaringBitmap> members(long tagId, LocalDate day) {
-    Map<String, List<byte[]>> chunks = new LinkedHashMap<>();
+  /** The tag's stored day before {@code day}, if any. */
+  Optional<LocalDate> storedBefore(long tagId, LocalDate day) {
+    return jdbc.sql(
+            "select max(snapshot_day) from analytics_member_day"
+                + " where tag_id = :tag and snapshot_day < :day")
+        .param("tag", tagId)
+        .param("day", Date.valueOf(day))
+        .query((rs, n) -> Optional.ofNullable(rs.getDate(1)))
+        .single()
+        .map(Date::toLocalDate);
+  }
+
+  /** The tag's stored day after {@code day}, if any. */
+  Optional<LocalDate> storedAfter(long tagId, LocalDate day) {
+    return jdbc.sql(
+            "select min(snapshot_day) from analytics_member_day"
+                + " where tag_id = :tag and snapshot_day > :day")
+        .param("tag", tagId)
+        .param("day", Date.valueOf(day))
+        .query((rs, n) -> Optional.ofNullable(rs.getDate(1)))
+        .single()
+        .map(Date::toLocalDate);
+  }
+
+  /**
+   * Every chunk of the tag as of {@code day} (empty ones included, as the rows left them), rebuilt
+   * from its newest full row at or before the day and the diff rows after it. Reads only those
+   * rows.
+   */
+  Map<Key, ChunkDeltas.State> state(long tagId, LocalDate day) {
+    Map<Key, ChunkDeltas.State> state = new HashMap<>();
     jdbc.sql(
-            "select value_code, members from analytics_members"
+            "select value_code, chunk, diff, members from ("
+                + " select value_code, chunk, snapshot_day, diff, members,"
+                + " max(case when diff then null else snapshot_day end)"
+                + " over (partition by value_code, chunk) base"
+                + " from analytics_members where tag_id = :tag and snapshot_day <= :day) r"
+                + " where base is null or snapshot_day >= base order by snapshot_day")
+        .param("tag", tagId)
+        .param("day", Date.valueOf(day))
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Key key = new Key(rs.getString(1), rs.getInt(2));
+                  ChunkDeltas.Row row = new ChunkDeltas.Row(rs.getBoolean(3), rs.getBytes(4));
+                  state.put(key, state.getOrDefault(key, ChunkDeltas.State.EMPTY).apply(row));
+                });
+    return state;
+  }
+
+  /** The tag's stored members that day, by value code ('' for a flag tag); no empty values. */
+  Map<String, RoaringBitmap> members(long tagId, LocalDate day) {
+    Map<String, List<RoaringBitmap>> chunks = new TreeMap<>();
+    state(tagId, day)
+        .forEach(
+            (key, chunk) -> {
+              if (!chunk.ids().isEmpty()) {
+                chunks.computeIfAbsent(key.valueCode(), v -> new ArrayList<>()).add(chunk.ids());
+              }
+            });
+    Map<String, RoaringBitmap> members = new LinkedHashMap<>();
+    chunks.forEach((value, parts) -> members.put(value, RoaringBitmap.or(parts.iterator())));
+    return members;
+  }
+
+  /** The tag's rows of one day, by chunk. */
+  Map<Key, ChunkDeltas.Row> rows(long tagId, LocalDate day) {
+    Map<Key, ChunkDeltas.Row> rows = new HashMap<>();
+    jdbc.sql(
+            "select value_code, chunk, diff, members from analytics_members"
                 + " where tag_id = :tag and snapshot_day = :day")
         .param("tag", tagId)
         .param("day", Date.valueOf(day))
         .query(
             (RowCallbackHandler)
                 rs ->
-                    chunks
-                        .computeIfAbsent(rs.getString(1), v -> new ArrayList<>())
-                        .add(rs.getBytes(2)));
-    Map<String, RoaringBitmap> members = new LinkedHashMap<>();
-    chunks.forEach((value, parts) -> members.put(value, StoredChunks.join(parts)));
-    return members;
+                    rows.put(
+                        new Key(rs.getString(1), rs.getInt(2)),
+                        new ChunkDeltas.Row(rs.getBoolean(3), rs.getBytes(4))));
+    return rows;
   }
 
   /** Every day with stored members, oldest first. */
@@ -113,41 +187,89 @@ class JdbcMemberRepository {
         .list();
   }
 
-  /** Drops the days' members; call inside a transaction. */
-  void deleteDay(LocalDate day) {
-    jdbc.sql("delete from analytics_members where snapshot_day = :day")
+  /** The tags with members stored on the day. */
+  List<Long> tagsOn(LocalDate day) {
+    return jdbc.sql("select tag_id from analytics_member_day where snapshot_day = :day")
         .param("day", Date.valueOf(day))
-        .update();
-    jdbc.sql("delete from analytics_member_day where snapshot_day = :day")
-        .param("day", Date.valueOf(day))
-        .update();
+        .query((rs, n) -> rs.getLong(1))
+        .list();
   }
 
   /**
-   * Clears {@code customerId} from every stored set: reads only the rows of its chunk, rewrites
-   * those that hold it (deletes a chunk left empty). Returns the rows changed. Call inside a
-   * transaction.
+   * Drops one tag's stored day. The rows the tag's next stored day relies on are carried forward
+   * into it ({@link ChunkDeltas#carry}), so every later day reads as before; call inside a
+   * transaction. Returns the rows carried.
+   */
+  int dropDay(long tagId, LocalDate day) {
+    int carried = 0;
+    Optional<LocalDate> next = storedAfter(tagId, day);
+    if (next.isPresent()) {
+      Map<Key, ChunkDeltas.Row> nextRows = rows(tagId, next.get());
+      List<Chunk> changed = new ArrayList<>();
+      List<Key> cancelled = new ArrayList<>();
+      for (Map.Entry<Key, ChunkDeltas.Row> dropped : rows(tagId, day).entrySet()) {
+        Key key = dropped.getKey();
+        ChunkDeltas.Row own = nextRows.get(key);
+        ChunkDeltas.Row kept = ChunkDeltas.carry(dropped.getValue(), own);
+        if (kept == null) {
+          cancelled.add(key);
+        } else if (kept != own) {
+          changed.add(new Chunk(tagId, key.valueCode(), key.chunk(), kept));
+          if (own != null) {
+            cancelled.add(key);
+          }
+        }
+      }
+      for (Key key : cancelled) {
+        jdbc.sql(
+                "delete from analytics_members where tag_id = :tag and snapshot_day = :day"
+                    + " and value_code = :value and chunk = :chunk")
+            .param("tag", tagId)
+            .param("day", Date.valueOf(next.get()))
+            .param("value", key.valueCode())
+            .param("chunk", key.chunk())
+            .update();
+      }
+      insert(next.get(), changed);
+      carried = changed.size();
+    }
+    jdbc.sql("delete from analytics_members where tag_id = :tag and snapshot_day = :day")
+        .param("tag", tagId)
+        .param("day", Date.valueOf(day))
+        .update();
+    jdbc.sql("delete from analytics_member_day where tag_id = :tag and snapshot_day = :day")
+        .param("tag", tagId)
+        .param("day", Date.valueOf(day))
+        .update();
+    return carried;
+  }
+
+  /**
+   * Clears {@code customerId} from every stored row that holds it, full or diff, which clears it
+   * from every day: reads only the rows of its chunk, rewrites those that hold it (deletes a diff
+   * row left empty: no change; keeps a full one: the chunk is empty that day). Returns the rows
+   * changed. Call inside a transaction.
    */
   int erase(int customerId) {
     int chunk = StoredChunks.chunkOf(customerId);
-    record Row(long tagId, LocalDate day, String value, byte[] members) {}
-    List<Row> rows = new ArrayList<>();
+    record Stored(long tagId, LocalDate day, String value, ChunkDeltas.Row row) {}
+    List<Stored> rows = new ArrayList<>();
     jdbc.sql(
-            "select tag_id, snapshot_day, value_code, members from analytics_members"
+            "select tag_id, snapshot_day, value_code, diff, members from analytics_members"
                 + " where chunk = :chunk")
         .param("chunk", chunk)
         .query(
             (RowCallbackHandler)
                 rs ->
                     rows.add(
-                        new Row(
+                        new Stored(
                             rs.getLong(1),
                             rs.getDate(2).toLocalDate(),
                             rs.getString(3),
-                            rs.getBytes(4))));
+                            new ChunkDeltas.Row(rs.getBoolean(4), rs.getBytes(5)))));
     int changed = 0;
-    for (Row row : rows) {
-      RoaringBitmap members = StoredChunks.deserialize(row.members());
+    for (Stored row : rows) {
+      RoaringBitmap members = row.row().ids();
       if (!members.contains(customerId)) {
         continue;
       }
@@ -155,7 +277,7 @@ class JdbcMemberRepository {
       String where =
           " where tag_id = :tag and snapshot_day = :day and value_code = :value and chunk = :chunk";
       var statement =
-          members.isEmpty()
+          members.isEmpty() && row.row().diff()
               ? jdbc.sql("delete from analytics_members" + where)
               : jdbc.sql("update analytics_members set members = :members" + where)
                   .param("members", StoredChunks.serialize(members));
@@ -192,11 +314,61 @@ class JdbcMemberRepository {
     return ids;
   }
 
-  /** Serialized chunks of {@code members} as rows of the tag's value. */
-  static List<Chunk> chunks(long tagId, String valueCode, RoaringBitmap members) {
-    SortedMap<Integer, byte[]> parts = StoredChunks.split(members);
-    List<Chunk> rows = new ArrayList<>(parts.size());
-    parts.forEach((chunk, bytes) -> rows.add(new Chunk(tagId, valueCode, chunk, bytes)));
+  private void insert(LocalDate day, List<Chunk> chunks) {
+    template.batchUpdate(
+        "insert into analytics_members (tag_id, snapshot_day, value_code, chunk, diff, members)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        chunks,
+        BATCH,
+        (ps, c) -> {
+          ps.setLong(1, c.tagId());
+          ps.setDate(2, Date.valueOf(day));
+          ps.setString(3, c.valueCode());
+          ps.setInt(4, c.chunk());
+          ps.setBoolean(5, c.row().diff());
+          ps.setBytes(6, c.row().bytes());
+        });
+  }
+
+  /** The chunk's current ids of a tag value's holders, by chunk. */
+  static Map<Key, RoaringBitmap> chunksOf(String valueCode, RoaringBitmap members) {
+    Map<Key, RoaringBitmap> chunks = new HashMap<>();
+    StoredChunks.parts(members).forEach((chunk, ids) -> chunks.put(new Key(valueCode, chunk), ids));
+    return chunks;
+  }
+
+  /**
+   * The rows that take a tag's chunks from {@code before} (as of its previous stored day) to {@code
+   * now}: one per changed chunk ({@link ChunkDeltas#next}); a chunk missing from {@code now} is
+   * empty.
+   */
+  static List<Chunk> deltas(
+      long tagId, Map<Key, ChunkDeltas.State> before, Map<Key, RoaringBitmap> now) {
+    List<Chunk> rows = new ArrayList<>();
+    Set<Key> keys = new TreeSet<>(KEY_ORDER);
+    keys.addAll(before.keySet());
+    keys.addAll(now.keySet());
+    for (Key key : keys) {
+      ChunkDeltas.Row row =
+          ChunkDeltas.next(
+              before.getOrDefault(key, ChunkDeltas.State.EMPTY),
+              now.getOrDefault(key, new RoaringBitmap()));
+      if (row != null) {
+        rows.add(new Chunk(tagId, key.valueCode(), key.chunk(), row));
+      }
+    }
     return rows;
   }
+
+  /** {@code state} after {@code rows} (of the next stored day). */
+  static Map<Key, ChunkDeltas.State> after(Map<Key, ChunkDeltas.State> state, List<Chunk> rows) {
+    Map<Key, ChunkDeltas.State> next = new HashMap<>(state);
+    for (Chunk c : rows) {
+      next.put(c.key(), next.getOrDefault(c.key(), ChunkDeltas.State.EMPTY).apply(c.row()));
+    }
+    return next;
+  }
+
+  private static final Comparator<Key> KEY_ORDER =
+      Comparator.comparing(Key::valueCode).thenComparingInt(Key::chunk);
 }
