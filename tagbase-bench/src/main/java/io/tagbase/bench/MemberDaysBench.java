@@ -58,7 +58,9 @@ public final class MemberDaysBench {
             "%n| member days, %,d customers, 200 flag + 4 layered tags, 1 %% of holders change a day"
                 + " (%d days, %,d ms) | bytes a day | rows a day |%n|---|---:|---:|%n"
                 + "| M1 every chunk in full (before V21) | %,d | %,d |%n"
-                + "| M1 changes only: mean of days 1-%d | %,d | %,d |%n",
+                + "| M1 changes only: mean of days 1-%d | %,d | %,d |%n"
+                + "| M1 a month-end day once the days before it are pruned: %d days' changes"
+                + " merged | %,d | |%n",
             customers,
             DAYS,
             (System.nanoTime() - start) / 1_000_000,
@@ -66,7 +68,9 @@ public final class MemberDaysBench {
             memory[1],
             DAYS - 1,
             memory[2] / (DAYS - 1),
-            memory[3] / (DAYS - 1)));
+            memory[3] / (DAYS - 1),
+            DAYS - 1,
+            memory[4]));
     try (PostgresServer postgres = PostgresServer.start(customers < 1_000_000);
         Connection c = postgres.connect()) {
       long[] stored = storeOneTag(c, customers, seed);
@@ -95,6 +99,16 @@ public final class MemberDaysBench {
                 read.median(),
                 read.p99(),
                 read.runs()));
+        Timing.Measurement query = Timing.measure(() -> new long[] {readBytes(c, date)}, budget);
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| M2 day %d: the query alone (bytes fetched) | %,d | %.1f ms / %.1f ms (%d) |%n",
+                day,
+                query.answer()[0],
+                query.median(),
+                query.p99(),
+                query.runs()));
       }
     }
     return out.toString();
@@ -103,7 +117,7 @@ public final class MemberDaysBench {
   /** Full bytes and rows of day 0, then the bytes and rows of days 1.. stored as changes. */
   private static long[] inMemory(int customers, long seed) {
     BenchData data = BenchData.generate(customers, seed);
-    long[] totals = new long[4];
+    long[] totals = new long[5];
     SplittableRandom random = new SplittableRandom(seed);
     for (int tag = 0; tag < TagCatalogue.SIZE; tag++) {
       RoaringBitmap holders = new RoaringBitmap();
@@ -143,6 +157,8 @@ public final class MemberDaysBench {
       }
       states.add(state);
     }
+    List<Map<Integer, ChunkDeltas.State>> first = new ArrayList<>();
+    states.forEach(state -> first.add(new HashMap<>(state)));
     for (int day = 1; day < DAYS; day++) {
       churn(values, customers, random);
       for (int v = 0; v < values.size(); v++) {
@@ -161,6 +177,17 @@ public final class MemberDaysBench {
             state.put(chunk, before.apply(row));
           }
         }
+      }
+    }
+    // what a month-end day keeps once the days before it are pruned: the month's changes merged
+    for (int v = 0; v < values.size(); v++) {
+      Map<Integer, ChunkDeltas.State> from = first.get(v);
+      for (var last : states.get(v).entrySet()) {
+        RoaringBitmap merged =
+            RoaringBitmap.xor(
+                from.getOrDefault(last.getKey(), ChunkDeltas.State.EMPTY).ids(),
+                last.getValue().ids());
+        totals[4] += merged.isEmpty() ? 0 : StoredChunks.serialize(merged).length;
       }
     }
   }
@@ -262,27 +289,58 @@ public final class MemberDaysBench {
     return stored;
   }
 
-  /** The server's read of a day (JdbcMemberRepository.state and members): the ids it holds. */
-  private static long read(Connection c, LocalDate day) throws Exception {
-    Map<String, ChunkDeltas.State> state = new HashMap<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "select value_code, chunk, diff, members from ("
-                + " select value_code, chunk, snapshot_day, diff, members,"
-                + " max(case when diff then null else snapshot_day end)"
-                + " over (partition by value_code, chunk) base"
-                + " from analytics_members where tag_id = ? and snapshot_day <= ?) r"
-                + " where base is null or snapshot_day >= base order by snapshot_day")) {
-      q.setLong(1, TAG);
-      q.setDate(2, Date.valueOf(day));
+  private static final String READ =
+      "select m.value_code, m.chunk, m.diff, m.members, m.snapshot_day from analytics_members m"
+          + " join (select value_code, chunk, max(case when diff then null else snapshot_day end) base"
+          + " from analytics_members where tag_id = ? and snapshot_day <= ?"
+          + " group by value_code, chunk) b on b.value_code = m.value_code and b.chunk = m.chunk"
+          + " where m.tag_id = ? and m.snapshot_day <= ?"
+          + " and (b.base is null or m.snapshot_day >= b.base)";
+
+  private static void bind(PreparedStatement q, LocalDate day) throws Exception {
+    q.setLong(1, TAG);
+    q.setDate(2, Date.valueOf(day));
+    q.setLong(3, TAG);
+    q.setDate(4, Date.valueOf(day));
+  }
+
+  /** The server's query alone: the bytes of the rows a day is rebuilt from. */
+  private static long readBytes(Connection c, LocalDate day) throws Exception {
+    long bytes = 0;
+    try (PreparedStatement q = c.prepareStatement(READ)) {
+      bind(q, day);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          String key = rs.getString(1) + "/" + rs.getInt(2);
-          ChunkDeltas.Row row = new ChunkDeltas.Row(rs.getBoolean(3), rs.getBytes(4));
-          state.put(key, state.getOrDefault(key, ChunkDeltas.State.EMPTY).apply(row));
+          bytes += rs.getBytes(4).length;
         }
       }
     }
+    return bytes;
+  }
+
+  /** The server's read of a day (JdbcMemberRepository.state and members): the ids it holds. */
+  private static long read(Connection c, LocalDate day) throws Exception {
+    Map<String, TreeMap<LocalDate, ChunkDeltas.Row>> rows = new HashMap<>();
+    try (PreparedStatement q = c.prepareStatement(READ)) {
+      bind(q, day);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.computeIfAbsent(rs.getString(1) + "/" + rs.getInt(2), k -> new TreeMap<>())
+              .put(
+                  rs.getDate(5).toLocalDate(),
+                  new ChunkDeltas.Row(rs.getBoolean(3), rs.getBytes(4)));
+        }
+      }
+    }
+    Map<String, ChunkDeltas.State> state = new HashMap<>();
+    rows.forEach(
+        (key, days) -> {
+          ChunkDeltas.State chunk = ChunkDeltas.State.EMPTY;
+          for (ChunkDeltas.Row row : days.values()) {
+            chunk = chunk.apply(row);
+          }
+          state.put(key, chunk);
+        });
     Map<String, List<RoaringBitmap>> byValue = new TreeMap<>();
     state.forEach(
         (key, chunk) ->
