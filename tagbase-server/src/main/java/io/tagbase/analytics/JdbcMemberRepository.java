@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Member snapshots (tables of migrations V16 and V21): per tag and day, the holders of each value
  * as chunks of customer ids, each row written only on a day its chunk changed, in full or as a diff
- * ({@link ChunkDeltas}); and the read-only look-ups of customer ids that pair them with the index.
+ * ({@link MemberChunks}); and the read-only look-ups of customer ids that pair them with the index.
  */
 @Repository
 class JdbcMemberRepository {
@@ -41,21 +38,12 @@ class JdbcMemberRepository {
     this.template = template;
   }
 
-  /** A chunk of a tag value's holders: value code ('' for a flag tag) and chunk number. */
-  record Key(String valueCode, int chunk) {}
-
-  /** One chunk row to insert. */
-  record Chunk(long tagId, String valueCode, int chunk, ChunkDeltas.Row row) {
-    Key key() {
-      return new Key(valueCode, chunk);
-    }
-  }
-
   /**
    * Replaces the day's rows of the given tags (every tag id in {@code tagIds}, with its rows in
    * {@code chunks}) and records when they were taken; call inside a transaction.
    */
-  void replace(LocalDate day, Instant at, Collection<Long> tagIds, List<Chunk> chunks) {
+  void replace(
+      LocalDate day, Instant at, Collection<Long> tagIds, List<MemberChunks.Chunk> chunks) {
     for (long tagId : tagIds) {
       jdbc.sql("delete from analytics_member_day where tag_id = :tag and snapshot_day = :day")
           .param("tag", tagId)
@@ -78,7 +66,7 @@ class JdbcMemberRepository {
    * Replaces the day's chunk rows of the given tags with {@code chunks}, leaving when they were
    * taken; call inside a transaction.
    */
-  void rewrite(LocalDate day, Collection<Long> tagIds, List<Chunk> chunks) {
+  void rewrite(LocalDate day, Collection<Long> tagIds, List<MemberChunks.Chunk> chunks) {
     for (long tagId : tagIds) {
       jdbc.sql("delete from analytics_members where tag_id = :tag and snapshot_day = :day")
           .param("tag", tagId)
@@ -127,10 +115,10 @@ class JdbcMemberRepository {
    * from its newest full row at or before the day and the diff rows after it. Reads only those
    * rows.
    */
-  Map<Key, ChunkDeltas.State> state(long tagId, LocalDate day) {
+  Map<MemberChunks.Key, ChunkDeltas.State> state(long tagId, LocalDate day) {
     // each chunk's newest full row (by a grouping of the small columns), then the rows from it on,
     // ordered here: no sort of the bitmaps in the database (about 40 % faster on PostgreSQL)
-    Map<Key, TreeMap<LocalDate, ChunkDeltas.Row>> rows = new HashMap<>();
+    Map<MemberChunks.Key, TreeMap<LocalDate, ChunkDeltas.Row>> rows = new HashMap<>();
     jdbc.sql(
             "select m.value_code, m.chunk, m.snapshot_day, m.diff, m.members"
                 + " from analytics_members m join (select value_code, chunk,"
@@ -145,11 +133,12 @@ class JdbcMemberRepository {
             (RowCallbackHandler)
                 rs ->
                     rows.computeIfAbsent(
-                            new Key(rs.getString(1), rs.getInt(2)), k -> new TreeMap<>())
+                            new MemberChunks.Key(rs.getString(1), rs.getInt(2)),
+                            k -> new TreeMap<>())
                         .put(
                             rs.getDate(3).toLocalDate(),
                             new ChunkDeltas.Row(rs.getBoolean(4), rs.getBytes(5))));
-    Map<Key, ChunkDeltas.State> state = new HashMap<>();
+    Map<MemberChunks.Key, ChunkDeltas.State> state = new HashMap<>();
     rows.forEach(
         (key, days) -> {
           ChunkDeltas.State chunk = ChunkDeltas.State.EMPTY;
@@ -177,8 +166,8 @@ class JdbcMemberRepository {
   }
 
   /** The tag's rows of one day, by chunk. */
-  Map<Key, ChunkDeltas.Row> rows(long tagId, LocalDate day) {
-    Map<Key, ChunkDeltas.Row> rows = new HashMap<>();
+  Map<MemberChunks.Key, ChunkDeltas.Row> rows(long tagId, LocalDate day) {
+    Map<MemberChunks.Key, ChunkDeltas.Row> rows = new HashMap<>();
     jdbc.sql(
             "select value_code, chunk, diff, members from analytics_members"
                 + " where tag_id = :tag and snapshot_day = :day")
@@ -188,7 +177,7 @@ class JdbcMemberRepository {
             (RowCallbackHandler)
                 rs ->
                     rows.put(
-                        new Key(rs.getString(1), rs.getInt(2)),
+                        new MemberChunks.Key(rs.getString(1), rs.getInt(2)),
                         new ChunkDeltas.Row(rs.getBoolean(3), rs.getBytes(4))));
     return rows;
   }
@@ -217,23 +206,23 @@ class JdbcMemberRepository {
     int carried = 0;
     Optional<LocalDate> next = storedAfter(tagId, day);
     if (next.isPresent()) {
-      Map<Key, ChunkDeltas.Row> nextRows = rows(tagId, next.get());
-      List<Chunk> changed = new ArrayList<>();
-      List<Key> cancelled = new ArrayList<>();
-      for (Map.Entry<Key, ChunkDeltas.Row> dropped : rows(tagId, day).entrySet()) {
-        Key key = dropped.getKey();
+      Map<MemberChunks.Key, ChunkDeltas.Row> nextRows = rows(tagId, next.get());
+      List<MemberChunks.Chunk> changed = new ArrayList<>();
+      List<MemberChunks.Key> cancelled = new ArrayList<>();
+      for (Map.Entry<MemberChunks.Key, ChunkDeltas.Row> dropped : rows(tagId, day).entrySet()) {
+        MemberChunks.Key key = dropped.getKey();
         ChunkDeltas.Row own = nextRows.get(key);
         ChunkDeltas.Row kept = ChunkDeltas.carry(dropped.getValue(), own);
         if (kept == null) {
           cancelled.add(key);
         } else if (kept != own) {
-          changed.add(new Chunk(tagId, key.valueCode(), key.chunk(), kept));
+          changed.add(new MemberChunks.Chunk(tagId, key.valueCode(), key.chunk(), kept));
           if (own != null) {
             cancelled.add(key);
           }
         }
       }
-      for (Key key : cancelled) {
+      for (MemberChunks.Key key : cancelled) {
         jdbc.sql(
                 "delete from analytics_members where tag_id = :tag and snapshot_day = :day"
                     + " and value_code = :value and chunk = :chunk")
@@ -327,7 +316,7 @@ class JdbcMemberRepository {
     return ids;
   }
 
-  private void insert(LocalDate day, List<Chunk> chunks) {
+  private void insert(LocalDate day, List<MemberChunks.Chunk> chunks) {
     template.batchUpdate(
         "insert into analytics_members (tag_id, snapshot_day, value_code, chunk, diff, members)"
             + " values (?, ?, ?, ?, ?, ?)",
@@ -342,46 +331,4 @@ class JdbcMemberRepository {
           ps.setBytes(6, c.row().bytes());
         });
   }
-
-  /** The chunk's current ids of a tag value's holders, by chunk. */
-  static Map<Key, RoaringBitmap> chunksOf(String valueCode, RoaringBitmap members) {
-    Map<Key, RoaringBitmap> chunks = new HashMap<>();
-    StoredChunks.parts(members).forEach((chunk, ids) -> chunks.put(new Key(valueCode, chunk), ids));
-    return chunks;
-  }
-
-  /**
-   * The rows that take a tag's chunks from {@code before} (as of its previous stored day) to {@code
-   * now}: one per changed chunk ({@link ChunkDeltas#next}); a chunk missing from {@code now} is
-   * empty.
-   */
-  static List<Chunk> deltas(
-      long tagId, Map<Key, ChunkDeltas.State> before, Map<Key, RoaringBitmap> now) {
-    List<Chunk> rows = new ArrayList<>();
-    Set<Key> keys = new TreeSet<>(KEY_ORDER);
-    keys.addAll(before.keySet());
-    keys.addAll(now.keySet());
-    for (Key key : keys) {
-      ChunkDeltas.Row row =
-          ChunkDeltas.next(
-              before.getOrDefault(key, ChunkDeltas.State.EMPTY),
-              now.getOrDefault(key, new RoaringBitmap()));
-      if (row != null) {
-        rows.add(new Chunk(tagId, key.valueCode(), key.chunk(), row));
-      }
-    }
-    return rows;
-  }
-
-  /** {@code state} after {@code rows} (of the next stored day). */
-  static Map<Key, ChunkDeltas.State> after(Map<Key, ChunkDeltas.State> state, List<Chunk> rows) {
-    Map<Key, ChunkDeltas.State> next = new HashMap<>(state);
-    for (Chunk c : rows) {
-      next.put(c.key(), next.getOrDefault(c.key(), ChunkDeltas.State.EMPTY).apply(c.row()));
-    }
-    return next;
-  }
-
-  private static final Comparator<Key> KEY_ORDER =
-      Comparator.comparing(Key::valueCode).thenComparingInt(Key::chunk);
 }

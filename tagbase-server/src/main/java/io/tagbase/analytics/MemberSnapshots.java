@@ -106,49 +106,45 @@ class MemberSnapshots {
     long bytes;
     int pruned;
     try {
-      List<JdbcMemberRepository.Chunk> chunks = new ArrayList<>();
-      Map<LocalDate, List<JdbcMemberRepository.Chunk>> later = new HashMap<>();
+      List<MemberChunks.Chunk> chunks = new ArrayList<>();
+      Map<LocalDate, List<MemberChunks.Chunk>> later = new HashMap<>();
       Map<LocalDate, List<Long>> laterTags = new HashMap<>();
       for (TagDefinition tag : tags) {
         // one tag at a time under the index's lock: its values are one consistent partition, and
         // writers wait for one tag (~0.2 s at 10M customers), not for all of them
-        Map<JdbcMemberRepository.Key, RoaringBitmap> now =
+        Map<MemberChunks.Key, RoaringBitmap> now =
             bridge.withIds(
                 (dictionary, index, ids) -> {
-                  Map<JdbcMemberRepository.Key, RoaringBitmap> byChunk = new HashMap<>();
+                  Map<MemberChunks.Key, RoaringBitmap> byChunk = new HashMap<>();
                   if (tag.layered()) {
                     for (TagValue value : tag.values()) {
                       byChunk.putAll(
-                          JdbcMemberRepository.chunksOf(
+                          MemberChunks.chunksOf(
                               value.code(),
                               ids.toStored(index, TagKeys.of(tag.code(), value.code()))));
                     }
                   } else {
-                    byChunk.putAll(
-                        JdbcMemberRepository.chunksOf("", ids.toStored(index, tag.code())));
+                    byChunk.putAll(MemberChunks.chunksOf("", ids.toStored(index, tag.code())));
                   }
                   return byChunk;
                 });
         // only the chunks that changed since the tag's previous stored day
-        Map<JdbcMemberRepository.Key, ChunkDeltas.State> before =
+        Map<MemberChunks.Key, ChunkDeltas.State> before =
             repository
                 .storedBefore(tag.id(), day)
                 .map(d -> repository.state(tag.id(), d))
                 .orElse(Map.of());
-        List<JdbcMemberRepository.Chunk> changed =
-            JdbcMemberRepository.deltas(tag.id(), before, now);
+        List<MemberChunks.Chunk> changed = MemberChunks.deltas(tag.id(), before, now);
         chunks.addAll(changed);
         Optional<LocalDate> next = repository.storedAfter(tag.id(), day);
         if (next.isPresent()) {
           // a later day exists (the clock went back): its rows were changes from this day as it
           // was, so they are written again as changes from this day as it is now
-          Map<JdbcMemberRepository.Key, RoaringBitmap> nextIds = new HashMap<>();
+          Map<MemberChunks.Key, RoaringBitmap> nextIds = new HashMap<>();
           repository.state(tag.id(), next.get()).forEach((k, v) -> nextIds.put(k, v.ids()));
           later
               .computeIfAbsent(next.get(), d -> new ArrayList<>())
-              .addAll(
-                  JdbcMemberRepository.deltas(
-                      tag.id(), JdbcMemberRepository.after(before, changed), nextIds));
+              .addAll(MemberChunks.deltas(tag.id(), MemberChunks.after(before, changed), nextIds));
           laterTags.computeIfAbsent(next.get(), d -> new ArrayList<>()).add(tag.id());
         }
       }

@@ -514,14 +514,13 @@ abstract class AnalyticsContract {
             midMonth, RoaringBitmap.bitmapOf(1, 2, 70_000),
             monthEnd, RoaringBitmap.bitmapOf(1, 2, 70_000),
             recent, RoaringBitmap.bitmapOf(1, 2, 70_000));
-    Map<JdbcMemberRepository.Key, io.tagbase.engine.ChunkDeltas.State> state = Map.of();
+    Map<MemberChunks.Key, io.tagbase.engine.ChunkDeltas.State> state = Map.of();
     for (LocalDate day : List.of(ancient, midMonth, monthEnd, recent)) {
-      List<JdbcMemberRepository.Chunk> rows =
-          JdbcMemberRepository.deltas(
-              tagId, state, JdbcMemberRepository.chunksOf("", taken.get(day)));
+      List<MemberChunks.Chunk> rows =
+          MemberChunks.deltas(tagId, state, MemberChunks.chunksOf("", taken.get(day)));
       assertThat(rows.isEmpty()).isEqualTo(day.equals(monthEnd) || day.equals(recent));
       memberRepository.replace(day, clock.instant(), List.of(tagId), rows);
-      state = JdbcMemberRepository.after(state, rows);
+      state = MemberChunks.after(state, rows);
     }
 
     members.prune(today);

@@ -355,9 +355,9 @@ abstract class MemberDaysContract {
         });
   }
 
-  private static JdbcMemberRepository.Chunk full(long tagId, int chunk, int... ids) {
+  private static MemberChunks.Chunk full(long tagId, int chunk, int... ids) {
     RoaringBitmap set = RoaringBitmap.bitmapOf(ids);
-    return new JdbcMemberRepository.Chunk(
+    return new MemberChunks.Chunk(
         tagId, "", chunk, new ChunkDeltas.Row(false, StoredChunks.serialize(set)));
   }
 }
