@@ -31,6 +31,13 @@ public final class StoredChunks {
   /** The non-empty chunks of {@code ids}, by chunk number. {@code ids} is not modified. */
   public static SortedMap<Integer, byte[]> split(RoaringBitmap ids) {
     SortedMap<Integer, byte[]> chunks = new TreeMap<>();
+    parts(ids).forEach((chunk, part) -> chunks.put(chunk, serialize(part)));
+    return chunks;
+  }
+
+  /** The non-empty chunks of {@code ids} as sets, by chunk number. {@code ids} is not modified. */
+  public static SortedMap<Integer, RoaringBitmap> parts(RoaringBitmap ids) {
+    SortedMap<Integer, RoaringBitmap> chunks = new TreeMap<>();
     if (ids.isEmpty()) {
       return chunks;
     }
@@ -40,7 +47,7 @@ public final class StoredChunks {
       long start = (long) chunk * CHUNK_IDS;
       RoaringBitmap part = ids.selectRange(start, start + CHUNK_IDS);
       if (!part.isEmpty()) {
-        chunks.put(chunk, serialize(part));
+        chunks.put(chunk, part);
       }
     }
     return chunks;

@@ -1,5 +1,6 @@
 package io.tagbase.analytics;
 
+import io.tagbase.engine.ChunkDeltas;
 import io.tagbase.tagging.TagKeys;
 import io.tagbase.taxonomy.TagDefinition;
 import io.tagbase.taxonomy.TagValue;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are deleted after each snapshot. Days before this existed have no members: figures fall back to
  * the history there.
  *
- * <p>Erasure clears the customer's bit from every stored set ({@link #erase}); a snapshot and an
- * erasure never interleave, so an erased customer cannot be written back by a snapshot that read
- * the index just before.
+ * <p>Storage: a chunk (65,536 ids) gets a row only on a day it changed since the tag's previous
+ * stored day, holding the ids that joined or left, or the whole chunk when that is smaller than the
+ * changes since its last full row ({@link ChunkDeltas}); a day reads back from each chunk's newest
+ * full row at or before it and the changes after. Pruning a day carries what later days rely on
+ * forward into the tag's next stored day ({@link #prune}).
+ *
+ * <p>Erasure clears the customer's bit from every stored row ({@link #erase}), so from every day; a
+ * snapshot, a pruning and an erasure never interleave, so an erased customer cannot be written back
+ * by a snapshot that read the index just before.
  *
  * <p>Cost of a snapshot: one pass over every stored tag's members, one tag at a time under the
  * index's read lock (writers wait for one tag: about 0.2 s for a five-value tag at 10M customers),
- * then one batched insert of chunks of at most 8 KB; about 4 s of work for 200 tags at 10M
- * customers plus the insert (see docs/benchmark.md). Thread-safe.
+ * plus a read of the tag's previous stored day, then one batched insert of the changed chunks (see
+ * docs/analytics.md for sizes). Thread-safe.
  */
 @Service
 class MemberSnapshots {
@@ -89,44 +95,77 @@ class MemberSnapshots {
 
   /** Stores the day's members of every tag from the index as it is now, then prunes old days. */
   void take(LocalDate day, Instant at) {
+    take(day, at, taxonomy.tags().stream().filter(t -> flags || t.layered()).toList());
+  }
+
+  /** Stores the day's members of {@code tags} from the index as it is now, then prunes old days. */
+  void take(LocalDate day, Instant at, List<TagDefinition> tags) {
     long start = System.nanoTime();
-    List<TagDefinition> tags = taxonomy.tags().stream().filter(t -> flags || t.layered()).toList();
     writing.lock();
     int rows;
+    long bytes;
+    int pruned;
     try {
-      List<JdbcMemberRepository.Chunk> chunks = new ArrayList<>();
+      List<MemberChunks.Chunk> chunks = new ArrayList<>();
+      Map<LocalDate, List<MemberChunks.Chunk>> later = new HashMap<>();
+      Map<LocalDate, List<Long>> laterTags = new HashMap<>();
       for (TagDefinition tag : tags) {
         // one tag at a time under the index's lock: its values are one consistent partition, and
         // writers wait for one tag (~0.2 s at 10M customers), not for all of them
-        Map<String, RoaringBitmap> members =
+        Map<MemberChunks.Key, RoaringBitmap> now =
             bridge.withIds(
                 (dictionary, index, ids) -> {
-                  Map<String, RoaringBitmap> byValue = new LinkedHashMap<>();
+                  Map<MemberChunks.Key, RoaringBitmap> byChunk = new HashMap<>();
                   if (tag.layered()) {
                     for (TagValue value : tag.values()) {
-                      byValue.put(
-                          value.code(), ids.toStored(index, TagKeys.of(tag.code(), value.code())));
+                      byChunk.putAll(
+                          MemberChunks.chunksOf(
+                              value.code(),
+                              ids.toStored(index, TagKeys.of(tag.code(), value.code()))));
                     }
                   } else {
-                    byValue.put("", ids.toStored(index, tag.code()));
+                    byChunk.putAll(MemberChunks.chunksOf("", ids.toStored(index, tag.code())));
                   }
-                  return byValue;
+                  return byChunk;
                 });
-        members.forEach(
-            (value, ids) -> chunks.addAll(JdbcMemberRepository.chunks(tag.id(), value, ids)));
+        // only the chunks that changed since the tag's previous stored day
+        Map<MemberChunks.Key, ChunkDeltas.State> before =
+            repository
+                .storedBefore(tag.id(), day)
+                .map(d -> repository.state(tag.id(), d))
+                .orElse(Map.of());
+        List<MemberChunks.Chunk> changed = MemberChunks.deltas(tag.id(), before, now);
+        chunks.addAll(changed);
+        Optional<LocalDate> next = repository.storedAfter(tag.id(), day);
+        if (next.isPresent()) {
+          // a later day exists (the clock went back): its rows were changes from this day as it
+          // was, so they are written again as changes from this day as it is now
+          Map<MemberChunks.Key, RoaringBitmap> nextIds = new HashMap<>();
+          repository.state(tag.id(), next.get()).forEach((k, v) -> nextIds.put(k, v.ids()));
+          later
+              .computeIfAbsent(next.get(), d -> new ArrayList<>())
+              .addAll(MemberChunks.deltas(tag.id(), MemberChunks.after(before, changed), nextIds));
+          laterTags.computeIfAbsent(next.get(), d -> new ArrayList<>()).add(tag.id());
+        }
       }
       rows = chunks.size();
+      bytes = chunks.stream().mapToLong(c -> c.row().bytes().length).sum();
       List<Long> tagIds = tags.stream().map(TagDefinition::id).toList();
-      tx.executeWithoutResult(s -> repository.replace(day, at, tagIds, chunks));
+      tx.executeWithoutResult(
+          s -> {
+            repository.replace(day, at, tagIds, chunks);
+            later.forEach((d, rewritten) -> repository.rewrite(d, laterTags.get(d), rewritten));
+          });
+      pruned = prune(day);
     } finally {
       writing.unlock();
     }
-    int pruned = prune(day);
     log.info(
-        "Member snapshot for {}: {} tags, {} chunks in {} ms; {} old days pruned",
+        "Member snapshot for {}: {} tags, {} changed chunks ({} bytes) in {} ms; {} old days pruned",
         day,
         tags.size(),
         rows,
+        bytes,
         (System.nanoTime() - start) / 1_000_000,
         pruned);
   }
@@ -153,28 +192,40 @@ class MemberSnapshots {
     }
   }
 
-  /** Deletes the days outside the retention; returns how many. */
+  /**
+   * Deletes the days outside the retention, oldest first; returns how many. What a later kept day
+   * relies on is carried forward into the tag's next stored day, so the oldest kept day ends up
+   * holding every chunk it needs ({@link JdbcMemberRepository#dropDay}).
+   */
   int prune(LocalDate today) {
-    List<LocalDate> days = repository.days();
-    Map<YearMonth, LocalDate> monthEnds = new HashMap<>();
-    for (LocalDate day : days) {
-      monthEnds.merge(YearMonth.from(day), day, (a, b) -> a.isAfter(b) ? a : b);
-    }
-    LocalDate dailyFrom = today.minusDays(dailyDays - 1L);
-    YearMonth monthlyFrom = YearMonth.from(today).minusMonths(monthlyMonths);
-    List<LocalDate> expired = new ArrayList<>();
-    for (LocalDate day : days) {
-      boolean daily = !day.isBefore(dailyFrom);
-      boolean monthEnd =
-          day.equals(monthEnds.get(YearMonth.from(day)))
-              && YearMonth.from(day).isAfter(monthlyFrom);
-      if (!daily && !monthEnd) {
-        expired.add(day);
+    writing.lock();
+    try {
+      List<LocalDate> days = repository.days();
+      Map<YearMonth, LocalDate> monthEnds = new HashMap<>();
+      for (LocalDate day : days) {
+        monthEnds.merge(YearMonth.from(day), day, (a, b) -> a.isAfter(b) ? a : b);
       }
+      LocalDate dailyFrom = today.minusDays(dailyDays - 1L);
+      YearMonth monthlyFrom = YearMonth.from(today).minusMonths(monthlyMonths);
+      List<LocalDate> expired = new ArrayList<>();
+      for (LocalDate day : days) {
+        boolean daily = !day.isBefore(dailyFrom);
+        boolean monthEnd =
+            day.equals(monthEnds.get(YearMonth.from(day)))
+                && YearMonth.from(day).isAfter(monthlyFrom);
+        if (!daily && !monthEnd) {
+          expired.add(day);
+        }
+      }
+      for (LocalDate day : expired) {
+        // one transaction per day and tag: at most two days of one tag's rows in memory
+        for (long tagId : repository.tagsOn(day)) {
+          tx.executeWithoutResult(s -> repository.dropDay(tagId, day));
+        }
+      }
+      return expired.size();
+    } finally {
+      writing.unlock();
     }
-    if (!expired.isEmpty()) {
-      tx.executeWithoutResult(s -> expired.forEach(repository::deleteDay));
-    }
-    return expired.size();
   }
 }

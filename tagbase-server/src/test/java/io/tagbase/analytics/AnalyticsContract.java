@@ -506,12 +506,21 @@ abstract class AnalyticsContract {
     LocalDate midMonth = monthEnd.withDayOfMonth(10);
     LocalDate ancient = today.minusMonths(30).withDayOfMonth(28);
     List<LocalDate> days = List.of(recent, monthEnd, midMonth, ancient);
-    for (LocalDate day : days) {
-      memberRepository.replace(
-          day,
-          clock.instant(),
-          List.of(tagId),
-          JdbcMemberRepository.chunks(tagId, "", RoaringBitmap.bitmapOf(1, 70_000)));
+    // stored as changes: {1, 70000} on the ancient day, 2 joins mid-month, then nothing changes,
+    // so the kept days rely on rows of days that are pruned
+    Map<LocalDate, RoaringBitmap> taken =
+        Map.of(
+            ancient, RoaringBitmap.bitmapOf(1, 70_000),
+            midMonth, RoaringBitmap.bitmapOf(1, 2, 70_000),
+            monthEnd, RoaringBitmap.bitmapOf(1, 2, 70_000),
+            recent, RoaringBitmap.bitmapOf(1, 2, 70_000));
+    Map<MemberChunks.Key, io.tagbase.engine.ChunkDeltas.State> state = Map.of();
+    for (LocalDate day : List.of(ancient, midMonth, monthEnd, recent)) {
+      List<MemberChunks.Chunk> rows =
+          MemberChunks.deltas(tagId, state, MemberChunks.chunksOf("", taken.get(day)));
+      assertThat(rows.isEmpty()).isEqualTo(day.equals(monthEnd) || day.equals(recent));
+      memberRepository.replace(day, clock.instant(), List.of(tagId), rows);
+      state = MemberChunks.after(state, rows);
     }
 
     members.prune(today);
@@ -523,8 +532,10 @@ abstract class AnalyticsContract {
         .containsEntry(monthEnd, true)
         .containsEntry(midMonth, false)
         .containsEntry(ancient, false);
-    assertThat(memberRepository.members(tagId, monthEnd).get("").toArray())
-        .containsExactly(1, 70_000);
+    for (LocalDate day : List.of(monthEnd, recent)) {
+      assertThat(memberRepository.members(tagId, day).get("").toArray())
+          .containsExactly(1, 2, 70_000);
+    }
   }
 
   private static Map<String, Long> flowCounts(Figure flow) {
