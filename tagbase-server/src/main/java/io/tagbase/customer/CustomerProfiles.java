@@ -148,9 +148,13 @@ public class CustomerProfiles {
       throw new InvalidInputException(
           "externalId", "Give an externalId or at least one identifier (userId, phone, email...).");
     }
+    // Without an external id, the one a profile made from these identifiers gets (the user id, or
+    // "anon-" and the anonymous id) names the same customer: a profile created by that external id
+    // alone (customer API, an event's customerId) is joined, not created twice.
+    String key = externalId != null && !externalId.isBlank() ? externalId : naturalExternalId(ids);
     Set<Long> found = new LinkedHashSet<>();
-    if (externalId != null) {
-      customers.idOf(externalId).ifPresent(found::add);
+    if (key != null) {
+      customers.idOf(key).ifPresent(found::add);
     }
     for (Identity id : ids) {
       identities.owner(id).ifPresent(found::add);
@@ -159,7 +163,7 @@ public class CustomerProfiles {
       Customer created = create(externalId, ids, actor);
       return new Resolved(created, true, 0);
     }
-    long keptId = keeper(externalId, ids, found);
+    long keptId = keeper(key, ids, found);
     int merged = 0;
     for (long other : found) {
       if (other != keptId) {
@@ -212,6 +216,12 @@ public class CustomerProfiles {
 
   /** The user id when there is one, else "anon-" and the anonymous id, else a random id. */
   private static String derivedExternalId(List<Identity> ids) {
+    String natural = naturalExternalId(ids);
+    return natural != null ? natural : "c-" + UUID.randomUUID();
+  }
+
+  /** The user id when there is one, else "anon-" and the anonymous id, else null. */
+  private static String naturalExternalId(List<Identity> ids) {
     for (IdentityKind kind : List.of(IdentityKind.USER_ID, IdentityKind.ANONYMOUS_ID)) {
       for (Identity id : ids) {
         if (id.kind() == kind && id.value().matches("[^\\s/]{1,190}")) {
@@ -219,7 +229,7 @@ public class CustomerProfiles {
         }
       }
     }
-    return "c-" + UUID.randomUUID();
+    return null;
   }
 
   private void merge(long keptId, long mergedId, String actor) {

@@ -153,6 +153,28 @@ abstract class ProfilesContract extends ProfilesFixture {
   }
 
   @Test
+  void aUserIdEqualToAProfilesExternalIdJoinsThatProfile() {
+    // A profile created by its external id alone (customer API, an event with customerId), no
+    // USER_ID identity: a user id equal to it is the id a profile made from that user id would get.
+    String user = unique("u");
+    var existing = profiles.upsert(data(user, Map.of(), null), "t").customer();
+    var resolved = profiles.resolve(List.of(Identity.of(IdentityKind.USER_ID, user)), "t");
+    assertThat(resolved.id()).isEqualTo(existing.id());
+    assertThat(profiles.lookup(Identity.of(IdentityKind.USER_ID, user)).orElseThrow().id())
+        .isEqualTo(existing.id());
+
+    String other = unique("u");
+    var second = profiles.upsert(data(other, Map.of(), null), "t").customer();
+    String anonymous = unique("a");
+    profiles.resolve(List.of(Identity.of(IdentityKind.ANONYMOUS_ID, anonymous)), "t");
+    var aliased = profiles.alias(anonymous, Identity.of(IdentityKind.USER_ID, other), "t");
+    assertThat(aliased.id()).isEqualTo(second.id());
+    assertThat(
+            profiles.lookup(Identity.of(IdentityKind.ANONYMOUS_ID, anonymous)).orElseThrow().id())
+        .isEqualTo(second.id());
+  }
+
+  @Test
   void anEventSentTwiceIsStoredOnce() {
     String user = unique("u");
     String message = unique("m");
