@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,9 +36,16 @@ class JdbcRuleRepository {
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate template;
 
-  JdbcRuleRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+  private final java.time.ZoneId zone;
+
+  JdbcRuleRepository(
+      JdbcClient jdbc,
+      org.springframework.jdbc.core.JdbcTemplate template,
+      @org.springframework.beans.factory.annotation.Value("${tagbase.zone:Asia/Shanghai}")
+          String zone) {
     this.jdbc = jdbc;
     this.template = template;
+    this.zone = java.time.ZoneId.of(zone);
   }
 
   Optional<TagRule> find(long tagId) {
@@ -186,7 +192,7 @@ class JdbcRuleRepository {
   private void loadEvents(
       RuleInputs inputs, Set<String> eventTypes, LocalDate asOf, Collection<Long> customerIds) {
     if (!eventTypes.isEmpty()) {
-      Instant end = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+      Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
       var events =
           jdbc.sql(
               "select c.external_id, e.event_type, e.occurred_at, e.order_id, e.amount,"
@@ -211,12 +217,7 @@ class JdbcRuleRepository {
                   props.put("amount", amount);
                 }
                 int day =
-                    (int)
-                        rs.getTimestamp(3)
-                            .toInstant()
-                            .atZone(ZoneOffset.UTC)
-                            .toLocalDate()
-                            .toEpochDay();
+                    (int) rs.getTimestamp(3).toInstant().atZone(zone).toLocalDate().toEpochDay();
                 inputs.events.add(
                     new RuleInputs.Event(rs.getString(1), rs.getString(2), day, props));
                 return null;

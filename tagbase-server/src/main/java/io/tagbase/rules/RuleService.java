@@ -21,7 +21,6 @@ import io.tagbase.web.InvalidInputException;
 import io.tagbase.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,12 +55,15 @@ public class RuleService {
   private final RuleOrder order;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final java.time.ZoneId zone;
   private final TemplateService templates;
   private final io.tagbase.privacy.AuditLog audit;
   private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
   private final io.tagbase.taxonomy.TagActivity activity;
 
   RuleService(
+      @org.springframework.beans.factory.annotation.Value("${tagbase.zone:Asia/Shanghai}")
+          String zone,
       io.tagbase.taxonomy.TagActivity activity,
       org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
@@ -88,6 +90,7 @@ public class RuleService {
     this.order = order;
     this.tx = tx;
     this.clock = clock;
+    this.zone = java.time.ZoneId.of(zone);
   }
 
   /** Checks a rule against the live schema; {@link RuleRefused} (400) listing every error. */
@@ -373,7 +376,7 @@ public class RuleService {
   }
 
   public LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(clock.instant(), zone);
   }
 
   private void write(

@@ -44,10 +44,13 @@ public class TemplateService {
   private final io.tagbase.privacy.AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final java.time.ZoneId zone;
   private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
   private final io.tagbase.taxonomy.TagActivity activity;
 
   TemplateService(
+      @org.springframework.beans.factory.annotation.Value("${tagbase.zone:Asia/Shanghai}")
+          String zone,
       io.tagbase.taxonomy.TagActivity activity,
       org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
       TaxonomyService taxonomy,
@@ -76,6 +79,7 @@ public class TemplateService {
     this.compiler = compiler;
     this.tx = tx;
     this.clock = clock;
+    this.zone = java.time.ZoneId.of(zone);
   }
 
   /**
@@ -435,7 +439,7 @@ public class TemplateService {
   }
 
   LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    return LocalDate.ofInstant(clock.instant(), zone);
   }
 
   /** The numbers statistical tags hold for a customer, by tag code. */

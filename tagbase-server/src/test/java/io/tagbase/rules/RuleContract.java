@@ -191,6 +191,28 @@ abstract class RuleContract {
   }
 
   @Test
+  void anEventCountsOnItsDayInTheBusinessZoneNotInUtc() {
+    // tagbase.zone is Asia/Shanghai (UTC+8): half past midnight there is the day before in UTC.
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    java.time.Instant halfPastMidnight = today.atStartOfDay(zone).plusMinutes(30).toInstant();
+    if (clock.instant().isBefore(halfPastMidnight)) {
+      clock.advance(Duration.ofHours(1));
+    }
+    String tag = ruleTag();
+    String type = unique("visit");
+    String customer = customer("上海");
+    customers.recordEvents(
+        List.of(
+            new NewEvent(customers.get(customer).id(), type, halfPastMidnight, null, null, null)));
+    rules.save(tag, "did " + type + " in last 1 days", "tester");
+    assertThat(holds(customer, tag)).as("today in Shanghai").isTrue();
+    assertThat(rules.evaluate(tag, today.minusDays(1)).members())
+        .as("as of yesterday in Shanghai, although it is yesterday's date in UTC")
+        .isZero();
+  }
+
+  @Test
   void recordedEventsReEvaluateTheRulesReadingThemForThoseCustomers() {
     String tag = ruleTag();
     String type = unique("buy");
