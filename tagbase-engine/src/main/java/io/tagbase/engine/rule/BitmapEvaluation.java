@@ -49,6 +49,11 @@ final class BitmapEvaluation {
       return data.tags().bitmap(has.tag());
     }
     if (rule instanceof Rule.Did did) {
+      if (EventDays.answers(did, today, data.eventDays())) {
+        int from = did.window().from(today);
+        int to = did.window().to(today);
+        return to < from ? TagBitmap.dense(capacity) : data.eventDays().did(did.event(), from, to);
+      }
       double[] counts =
           new BitmapAggregates(data, today)
               .compute(CompiledAggregate.of(did, data.schema(), today));

@@ -24,6 +24,7 @@ public final class RuleData {
   private final EventLog events;
   private final Map<String, AttributeColumn> columns = new HashMap<>();
   private final boolean shared; // columns belong to an AttributeTable: read only
+  private EventDays eventDays; // null: every event clause reads the log
 
   public RuleData(RuleSchema schema, CustomerDictionary customers, TagIndex tags, EventLog events) {
     this.schema = Objects.requireNonNull(schema, "schema");
@@ -119,5 +120,20 @@ public final class RuleData {
 
   public EventLog events() {
     return events;
+  }
+
+  /**
+   * Lets {@code did} clauses without a filter read {@code days} instead of the event log (see
+   * {@link EventDays#answersAll}: when it holds for a rule, the log may be left empty). Returns
+   * this data.
+   */
+  public RuleData eventDays(EventDays days) {
+    this.eventDays = days;
+    return this;
+  }
+
+  /** The day sets {@code did} clauses read, or null when they read the event log. */
+  EventDays eventDays() {
+    return eventDays;
   }
 }

@@ -1,0 +1,144 @@
+package io.tagbase.engine.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagbase.engine.TagBitmap;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code did} clauses answered from day sets give what the event log gives, on seeded random
+ * worlds; clauses the days cannot answer (a filter, all time, an aggregate, days not held) are
+ * recognised.
+ */
+class EventDaysTest {
+
+  /** Day sets built by brute force from the world's events, holding days from {@code first}. */
+  static final class Days implements EventDays {
+    final Map<String, Map<Integer, TreeSet<Integer>>> byType = new HashMap<>();
+    final int first;
+    int asked;
+
+    Days(RuleWorld world, int first) {
+      this.first = first;
+      for (RuleWorld.Customer c : world.customers) {
+        for (RuleWorld.Ev e : c.events()) {
+          if (e.day() >= first) {
+            byType
+                .computeIfAbsent(e.type(), t -> new HashMap<>())
+                .computeIfAbsent(e.day(), d -> new TreeSet<>())
+                .add(c.id());
+          }
+        }
+      }
+    }
+
+    @Override
+    public boolean covers(int fromDay, int toDay) {
+      return fromDay >= first;
+    }
+
+    @Override
+    public TagBitmap did(String type, int fromDay, int toDay) {
+      asked++;
+      TreeSet<Integer> ids = new TreeSet<>();
+      byType
+          .getOrDefault(type, Map.of())
+          .forEach(
+              (day, who) -> {
+                if (day >= fromDay && day <= toDay) {
+                  ids.addAll(who);
+                }
+              });
+      return TagBitmap.of(ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
+  void didClausesFromDaySetsEqualTheEventLog() {
+    int today = (int) RuleWorld.DAY0.toEpochDay();
+    for (long seed = 1; seed <= 20; seed++) {
+      RuleWorld world = new RuleWorld(seed, 300);
+      Days days = new Days(world, today - 60);
+      RuleData fromDays =
+          new RuleData(
+                  RuleWorld.SCHEMA,
+                  world.data.customers(),
+                  world.data.tags(),
+                  new EventLog()) // empty: every answer must come from the days
+              .eventDays(days);
+      world.customers.forEach(c -> c.attrs().forEach((k, v) -> fromDays.set(k, c.id(), v)));
+      Random random = new Random(seed);
+      RandomRules rules = new RandomRules(seed);
+      int answered = 0;
+      for (int trial = 0; trial < 200; trial++) {
+        Rule rule = trial % 2 == 0 ? didRule(random) : rules.rule(3);
+        CheckedRule checked;
+        try {
+          checked = RuleChecker.check(rule, RuleWorld.SCHEMA);
+        } catch (RuntimeException invalid) {
+          continue;
+        }
+        if (!EventDays.answersAll(checked.rule(), today, days)) {
+          continue;
+        }
+        answered++;
+        BitmapPlan plan = BitmapPlan.compile(checked);
+        LocalDate asOf = RuleWorld.DAY0;
+        assertThat(plan.evaluate(fromDays, asOf).toArray())
+            .as("seed %d: %s", seed, RuleText.print(checked.rule()))
+            .isEqualTo(plan.evaluate(world.data, asOf).toArray());
+      }
+      assertThat(answered).as("rules answered from the days").isGreaterThan(80);
+      assertThat(days.asked).isPositive();
+    }
+  }
+
+  @Test
+  void clausesTheDaysCannotAnswerAreRecognised() {
+    int today = (int) RuleWorld.DAY0.toEpochDay();
+    EventDays days = new Days(new RuleWorld(7, 10), today - 29);
+    assertThat(answers("did order in last 30 days", today, days)).isTrue();
+    assertThat(answers("did not visit in last 7 days and has tag vip", today, days)).isTrue();
+    assertThat(answers("did order in last 31 days", today, days)).as("a day not held").isFalse();
+    assertThat(answers("did order", today, days)).as("all time").isFalse();
+    assertThat(answers("did order where country = \"UK\" in last 7 days", today, days))
+        .as("a filter")
+        .isFalse();
+    assertThat(answers("count(order, last 7 days) >= 2", today, days)).as("an aggregate").isFalse();
+    assertThat(answers("city = \"上海\" or has tag vip", today, days)).as("no events").isTrue();
+    assertThat(EventDays.answersAll(RuleText.parse("did order in last 7 days"), today, null))
+        .isFalse();
+  }
+
+  private static boolean answers(String text, int today, EventDays days) {
+    return EventDays.answersAll(RuleChecker.check(text, RuleWorld.SCHEMA).rule(), today, days);
+  }
+
+  /** did / did not over a recent window, with tags and attributes around them. */
+  private static Rule didRule(Random random) {
+    List<Rule> terms = new ArrayList<>();
+    for (int i = 1 + random.nextInt(3); i > 0; i--) {
+      Rule did =
+          new Rule.Did(
+              random.nextBoolean() ? "order" : "visit",
+              null,
+              random.nextInt(5) == 0
+                  ? new Window.After(new Value.RelDate(-random.nextInt(50)))
+                  : new Window.Last(1 + random.nextInt(60)));
+      terms.add(random.nextInt(3) == 0 ? new Rule.Not(did) : did);
+    }
+    if (random.nextBoolean()) {
+      terms.add(new Rule.HasTag("vip"));
+    }
+    return terms.size() == 1
+        ? terms.get(0)
+        : random.nextBoolean() ? new Rule.And(terms) : new Rule.Or(terms);
+  }
+}
