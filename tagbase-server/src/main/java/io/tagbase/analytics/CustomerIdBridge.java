@@ -2,6 +2,7 @@ package io.tagbase.analytics;
 
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.StoredIds;
+import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.TagIndex;
 import io.tagbase.tagging.MembershipIndex;
 import java.lang.ref.WeakReference;
@@ -100,6 +101,19 @@ class CustomerIdBridge {
         "Customer ids paired with the index: {} in {} ms",
         paired,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The customers of {@code stored} (database ids) by {@code dictionary}'s numbers, using the pairs
+   * made so far (no database read): customers the index took in since the last {@link #withIds} are
+   * left out. Call under the index's read lock. Throws {@link IllegalStateException} when the pairs
+   * belong to another generation of the index (it was rebuilt since).
+   */
+  synchronized TagBitmap translate(RoaringBitmap stored, CustomerDictionary dictionary) {
+    if (generation.get() != dictionary) {
+      throw new IllegalStateException("the membership index was rebuilt since its ids were paired");
+    }
+    return ids.fromStored(stored, dictionary);
   }
 
   /** The erased customer's database id is never paired again. */

@@ -219,6 +219,22 @@ class EventActivity {
     return Optional.of(days.union(type, from, from + length));
   }
 
+  /**
+   * The database ids of the customers with an event of {@code type} on a day from {@code fromDay}
+   * to {@code toDay} (inclusive epoch days of {@code tagbase.zone}), when {@link #covers} holds.
+   */
+  RoaringBitmap union(String type, int fromDay, int toDay) {
+    return days.union(type, fromDay, toDay + 1);
+  }
+
+  /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full. */
+  boolean covers(int fromDay, int toDay) {
+    return retentionDays > 0
+        && ready
+        && fromDay >= Math.max(coveredFrom, retentionStart())
+        && toDay <= retentionStart() + retentionDays - 1;
+  }
+
   /** Whether {@link #converters} answers for a window from {@code fromDay}. */
   boolean answers(LocalDate fromDay) {
     return retentionDays > 0

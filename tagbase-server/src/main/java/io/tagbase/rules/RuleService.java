@@ -2,12 +2,16 @@ package io.tagbase.rules;
 
 import io.tagbase.customer.Customer;
 import io.tagbase.customer.CustomerService;
+import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
+import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.rule.BitmapPlan;
 import io.tagbase.engine.rule.CheckedRule;
 import io.tagbase.engine.rule.CustomerPredicate;
+import io.tagbase.engine.rule.EventDays;
 import io.tagbase.engine.rule.Explanation;
 import io.tagbase.engine.rule.RuleChecker;
+import io.tagbase.engine.rule.RuleData;
 import io.tagbase.engine.rule.RuleSchema;
 import io.tagbase.engine.rule.RuleSyntaxException;
 import io.tagbase.engine.rule.RuleTypeException;
@@ -60,12 +64,14 @@ public class RuleService {
   private final io.tagbase.privacy.AuditLog audit;
   private final org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates;
   private final io.tagbase.taxonomy.TagActivity activity;
+  private final org.springframework.beans.factory.ObjectProvider<RuleEventDays> eventDays;
 
   RuleService(
       @org.springframework.beans.factory.annotation.Value("${tagbase.zone:Asia/Shanghai}")
           String zone,
       io.tagbase.taxonomy.TagActivity activity,
       org.springframework.beans.factory.ObjectProvider<RuleChangeGate> gates,
+      org.springframework.beans.factory.ObjectProvider<RuleEventDays> eventDays,
       TaxonomyService taxonomy,
       CustomerService customers,
       MembershipIndex index,
@@ -79,6 +85,7 @@ public class RuleService {
       io.tagbase.privacy.AuditLog audit) {
     this.activity = activity;
     this.gates = gates;
+    this.eventDays = eventDays;
     this.templates = templates;
     this.audit = audit;
     this.taxonomy = taxonomy;
@@ -185,12 +192,13 @@ public class RuleService {
     }
     BitmapPlan plan = BitmapPlan.compile(rule);
     activity.used(rule.tags());
-    RuleInputs inputs = repository.events(rule.events(), asOf);
     Change change =
-        index.withColumns(
-            (dictionary, tags, attributes) -> {
-              TagBitmap now =
-                  plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf);
+        wholePopulation(
+            rule,
+            schema,
+            asOf,
+            (data, day, dictionary, tags) -> {
+              TagBitmap now = plan.evaluate(data, day);
               TagBitmap before = tags.bitmap(tagCode);
               return new Change(
                   now.cardinality(),
@@ -211,18 +219,92 @@ public class RuleService {
 
   /**
    * The customers a rule holds for as of {@code asOf}, as a new bitmap over the index's ids (for
-   * segments); {@link RuleRefused} (400) for a rule with errors. Cost: one load of what the rule
-   * reads from the database (events only: attributes are in memory) and one bitmap plan.
+   * segments); {@link RuleRefused} (400) for a rule with errors. Cost: one bitmap plan over the
+   * in-memory attribute columns, plus the events the rule reads from the database, unless every
+   * event clause is a {@code did} over days the activity days hold (then a union of day sets).
    */
   public TagBitmap members(String text, LocalDate asOf) {
     RuleSchema schema = schemas.build();
     CheckedRule rule = check(text, schema);
     BitmapPlan plan = BitmapPlan.compile(rule);
     activity.used(rule.tags());
+    return wholePopulation(
+        rule, schema, asOf, (data, day, dictionary, tags) -> plan.evaluate(data, day));
+  }
+
+  /** What a whole-population evaluation does with the data, under the index's read lock. */
+  private interface Evaluation<T> {
+    T apply(RuleData data, LocalDate asOf, CustomerDictionary dictionary, TagIndex tags);
+  }
+
+  /**
+   * Evaluates over everyone: attributes from the index's columns, events from the event log, or,
+   * when every event clause is a {@code did} over days the activity days hold, from those day sets
+   * and no event read at all (a rebuild of the index in between falls back to the log).
+   */
+  private <T> T wholePopulation(
+      CheckedRule rule, RuleSchema schema, LocalDate asOf, Evaluation<T> work) {
+    RuleEventDays days = daysFor(rule, asOf);
+    if (days != null) {
+      RuleInputs inputs = repository.events(Set.of(), asOf);
+      try {
+        return index.withColumns(
+            (dictionary, tags, attributes) ->
+                work.apply(
+                    inputs
+                        .toData(schema, dictionary, tags, attributes)
+                        .eventDays(bound(days, dictionary)),
+                    asOf,
+                    dictionary,
+                    tags));
+      } catch (DaysUnreadable rebuilt) {
+        // the index was rebuilt between pairing and counting: read the events instead
+      }
+    }
     RuleInputs inputs = repository.events(rule.events(), asOf);
     return index.withColumns(
         (dictionary, tags, attributes) ->
-            plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf));
+            work.apply(
+                inputs.toData(schema, dictionary, tags, attributes), asOf, dictionary, tags));
+  }
+
+  /** The activity days when they answer every event clause of {@code rule}, prepared; else null. */
+  private RuleEventDays daysFor(CheckedRule rule, LocalDate asOf) {
+    RuleEventDays days = eventDays.getIfAvailable();
+    if (days == null || rule.events().isEmpty()) {
+      return null;
+    }
+    EventDays probe = bound(days, null);
+    if (!EventDays.answersAll(rule.rule(), (int) asOf.toEpochDay(), probe)) {
+      return null;
+    }
+    days.prepare();
+    return days;
+  }
+
+  private static EventDays bound(RuleEventDays days, CustomerDictionary dictionary) {
+    return new EventDays() {
+      @Override
+      public boolean covers(int fromDay, int toDay) {
+        return days.covers(fromDay, toDay);
+      }
+
+      @Override
+      public TagBitmap did(String type, int fromDay, int toDay) {
+        try {
+          return days.did(type, fromDay, toDay, dictionary);
+        } catch (IllegalStateException e) {
+          throw new DaysUnreadable();
+        }
+      }
+    };
+  }
+
+  /** The activity days could not be read through this index (it was rebuilt since pairing). */
+  private static final class DaysUnreadable extends RuntimeException {
+    DaysUnreadable() {
+      super(null, null, false, false);
+    }
   }
 
   /** Who a draft rule would tag as of {@code asOf}; compared with {@code tagCode} when given. */
@@ -233,10 +315,12 @@ public class RuleService {
       taxonomy.get(tagCode);
     }
     BitmapPlan plan = BitmapPlan.compile(rule);
-    RuleInputs inputs = repository.events(rule.events(), asOf);
-    return index.withColumns(
-        (dictionary, tags, attributes) -> {
-          TagBitmap now = plan.evaluate(inputs.toData(schema, dictionary, tags, attributes), asOf);
+    return wholePopulation(
+        rule,
+        schema,
+        asOf,
+        (RuleData data, LocalDate day, CustomerDictionary dictionary, TagIndex tags) -> {
+          TagBitmap now = plan.evaluate(data, day);
           List<String> sample = new ArrayList<>();
           for (int id : now.page(0, SAMPLE)) {
             String externalId = dictionary.externalId(id);

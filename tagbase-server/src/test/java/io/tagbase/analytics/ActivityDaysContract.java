@@ -63,6 +63,8 @@ abstract class ActivityDaysContract {
   @Autowired ErasureService erasure;
   @Autowired TransactionTemplate tx;
   @Autowired TestClock clock;
+  @Autowired io.tagbase.rules.RuleService rules;
+  @Autowired ActivityRuleDays ruleDays;
 
   Random random = new Random(2026);
   String flag;
@@ -98,6 +100,55 @@ abstract class ActivityDaysContract {
         holders.add(id);
       }
     }
+  }
+
+  @Test
+  void didClausesInRulesReadTheDaysAndAgreeWithABruteForceCountOfTheEvents() {
+    LocalDate today = today();
+    List<NewEvent> events = randomEvents(700, today.minusDays(40), today);
+    customers.recordEvents(events);
+    long readsBefore = ruleDays.reads();
+    for (int n : new int[] {1, 7, 30, 41, 100}) {
+      Set<String> did = new TreeSet<>();
+      for (NewEvent e : events) {
+        LocalDate day = LocalDate.ofInstant(e.occurredAt(), zone);
+        if (e.type().equals(order) && !day.isBefore(today.minusDays(n - 1))) {
+          did.add(externalId(e.customerId()));
+        }
+      }
+      Set<String> flagged = new TreeSet<>(holders);
+      flagged.removeAll(did);
+      assertThat(members("did " + order + " in last " + n + " days", today))
+          .as("did %s in last %d days", order, n)
+          .isEqualTo(did);
+      assertThat(
+              members(
+                  "has tag " + flag + " and not did " + order + " in last " + n + " days", today))
+          .as("flag holders who did not order in the last %d days", n)
+          .isEqualTo(flagged);
+    }
+    assertThat(ruleDays.reads()).as("answered from the days").isGreaterThan(readsBefore);
+  }
+
+  private String externalId(long customerId) {
+    return people.stream().filter(p -> p.id() == customerId).findFirst().orElseThrow().externalId();
+  }
+
+  /** The rule's members among this test's customers, by external id. */
+  private Set<String> members(String rule, LocalDate asOf) {
+    io.tagbase.engine.TagBitmap bits = rules.members(rule, asOf);
+    Set<String> ours = new TreeSet<>();
+    index.withIndex(
+        (dictionary, tags) -> {
+          for (Customer c : people) {
+            var id = dictionary.find(c.externalId());
+            if (id.isPresent() && bits.contains(id.getAsInt())) {
+              ours.add(c.externalId());
+            }
+          }
+          return null;
+        });
+    return ours;
   }
 
   private LocalDate today() {

@@ -1,0 +1,29 @@
+package io.tagbase.rules;
+
+import io.tagbase.engine.CustomerDictionary;
+import io.tagbase.engine.TagBitmap;
+
+/**
+ * Per-day sets of the customers who did each event type, kept in memory by another feature
+ * (analytics' activity days), so that a rule's {@code did} clauses without a filter, over recent
+ * days, read them instead of the event log. Days are epoch days of {@code tagbase.zone}, as the
+ * rules count them.
+ */
+public interface RuleEventDays {
+  /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full now. */
+  boolean covers(int fromDay, int toDay);
+
+  /**
+   * Makes the sets readable through the current index (pairs its customer numbers with database
+   * ids); call before taking the index's lock for {@link #did}. May read the database.
+   */
+  void prepare();
+
+  /**
+   * The customers, by {@code dictionary}'s numbers, with at least one event of {@code type} on a
+   * day from {@code fromDay} to {@code toDay}; called under the index's read lock after {@link
+   * #prepare}. A customer that joined the index since {@code prepare} is not in it (the next count
+   * has it). Throws {@link IllegalStateException} when the index was rebuilt since.
+   */
+  TagBitmap did(String type, int fromDay, int toDay, CustomerDictionary dictionary);
+}
