@@ -212,11 +212,8 @@ class EventActivity {
    * retention. Empty otherwise (ask the event log). Cost: one union of {@code length} day sets.
    */
   Optional<RoaringBitmap> converters(String type, LocalDate fromDay, int length) {
-    if (!answers(fromDay)) {
-      return Optional.empty();
-    }
     int from = (int) fromDay.toEpochDay();
-    return Optional.of(days.union(type, from, from + length));
+    return holdsFrom(from) ? Optional.of(union(type, from, from + length - 1)) : Optional.empty();
   }
 
   /**
@@ -229,17 +226,12 @@ class EventActivity {
 
   /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full. */
   boolean covers(int fromDay, int toDay) {
-    return retentionDays > 0
-        && ready
-        && fromDay >= Math.max(coveredFrom, retentionStart())
-        && toDay <= retentionStart() + retentionDays - 1;
+    return holdsFrom(fromDay) && toDay <= retentionStart() + retentionDays - 1;
   }
 
-  /** Whether {@link #converters} answers for a window from {@code fromDay}. */
-  boolean answers(LocalDate fromDay) {
-    return retentionDays > 0
-        && ready
-        && fromDay.toEpochDay() >= Math.max(coveredFrom, retentionStart());
+  /** Whether the days are complete from {@code fromDay} on: filled, and inside the retention. */
+  private boolean holdsFrom(int fromDay) {
+    return retentionDays > 0 && ready && fromDay >= Math.max(coveredFrom, retentionStart());
   }
 
   /** Whether the backfill is done (and no update was missed since). */

@@ -88,21 +88,21 @@ class JdbcMemberRepository {
 
   /** The tag's stored day before {@code day}, if any. */
   Optional<LocalDate> storedBefore(long tagId, LocalDate day) {
-    return jdbc.sql(
-            "select max(snapshot_day) from analytics_member_day"
-                + " where tag_id = :tag and snapshot_day < :day")
-        .param("tag", tagId)
-        .param("day", Date.valueOf(day))
-        .query((rs, n) -> Optional.ofNullable(rs.getDate(1)))
-        .single()
-        .map(Date::toLocalDate);
+    return storedNextTo(tagId, day, "select max(snapshot_day)", "<");
   }
 
   /** The tag's stored day after {@code day}, if any. */
   Optional<LocalDate> storedAfter(long tagId, LocalDate day) {
+    return storedNextTo(tagId, day, "select min(snapshot_day)", ">");
+  }
+
+  private Optional<LocalDate> storedNextTo(
+      long tagId, LocalDate day, String select, String comparison) {
     return jdbc.sql(
-            "select min(snapshot_day) from analytics_member_day"
-                + " where tag_id = :tag and snapshot_day > :day")
+            select
+                + " from analytics_member_day where tag_id = :tag and snapshot_day "
+                + comparison
+                + " :day")
         .param("tag", tagId)
         .param("day", Date.valueOf(day))
         .query((rs, n) -> Optional.ofNullable(rs.getDate(1)))

@@ -246,26 +246,30 @@ public class RuleService {
       CheckedRule rule, RuleSchema schema, LocalDate asOf, Evaluation<T> work) {
     RuleEventDays days = daysFor(rule, asOf);
     if (days != null) {
-      RuleInputs inputs = repository.events(Set.of(), asOf);
       try {
-        return index.withColumns(
-            (dictionary, tags, attributes) ->
-                work.apply(
-                    inputs
-                        .toData(schema, dictionary, tags, attributes)
-                        .eventDays(bound(days, dictionary)),
-                    asOf,
-                    dictionary,
-                    tags));
+        return overIndex(new RuleInputs(), days, schema, asOf, work);
       } catch (DaysUnreadable rebuilt) {
         // the index was rebuilt between pairing and counting: read the events instead
       }
     }
-    RuleInputs inputs = repository.events(rule.events(), asOf);
+    return overIndex(repository.events(rule.events(), asOf), null, schema, asOf, work);
+  }
+
+  /** {@code work} over the index under its read lock; {@code did}s read {@code days} if given. */
+  private <T> T overIndex(
+      RuleInputs inputs,
+      RuleEventDays days,
+      RuleSchema schema,
+      LocalDate asOf,
+      Evaluation<T> work) {
     return index.withColumns(
-        (dictionary, tags, attributes) ->
-            work.apply(
-                inputs.toData(schema, dictionary, tags, attributes), asOf, dictionary, tags));
+        (dictionary, tags, attributes) -> {
+          RuleData data = inputs.toData(schema, dictionary, tags, attributes);
+          if (days != null) {
+            data.eventDays(bound(days, dictionary));
+          }
+          return work.apply(data, asOf, dictionary, tags);
+        });
   }
 
   /** The activity days when they answer every event clause of {@code rule}, prepared; else null. */
