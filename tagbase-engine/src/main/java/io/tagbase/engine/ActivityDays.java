@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * Who did what on which day: for each event type and day (any int day number, such as an epoch
@@ -17,10 +18,14 @@ import org.roaringbitmap.RoaringBitmap;
  * event of that type that day. "Who had an order in these 30 days" is then the union of 30 sets,
  * not a scan of the event log.
  *
+ * <p>Next to each day set, a {@linkplain #tally tally} of the same day: per stored id the number of
+ * events and the sum of their amounts in cents, so counts and sums over a window add up tallies.
+ *
  * <p>Adding is idempotent: an event seen twice (a backfill overlapping live updates) changes
- * nothing. An id {@linkplain #forget forgotten} (an erased customer) leaves every day and is never
- * added again; an id {@linkplain #move moved} (a profile merged into another) gives its days to the
- * other, and later adds of it go there too.
+ * nothing, in the sets by their nature and in the tallies by the event's id (the ids added are
+ * kept, a few bytes each while they come in runs). An id {@linkplain #forget forgotten} (an erased
+ * customer) leaves every day and is never added again; an id {@linkplain #move moved} (a profile
+ * merged into another) gives its days to the other, and later adds of it go there too.
  *
  * <p>Cost: one Roaring set per (type, day), about 2 bytes per customer-day while a day holds fewer
  * than 1 in 16 of the ids in any 65,536-id range, at most 8 KB per range and day. {@link #add} is a
@@ -34,8 +39,25 @@ import org.roaringbitmap.RoaringBitmap;
  * be taken inside any other lock without risk of deadlock.
  */
 public final class ActivityDays {
-  /** One event's trace: its type, its day, its customer's stored id. */
-  public record Activity(String type, int day, int storedId) {}
+  /**
+   * One event's trace: its type, its day, its customer's stored id, and for the tallies its event
+   * id (repeats of an id are ignored; negative: unknown, never taken for a repeat) and its amount
+   * in cents ({@link #NO_AMOUNT} for none).
+   */
+  public record Activity(String type, int day, int storedId, long eventId, long amountCents) {
+    /** An event without a known id or amount: counted in the tallies, never taken for a repeat. */
+    public Activity(String type, int day, int storedId) {
+      this(type, day, storedId, -1, NO_AMOUNT);
+    }
+  }
+
+  /** The amount of an event that has none. */
+  public static final long NO_AMOUNT = Long.MIN_VALUE;
+
+  /** Sees one stored id's events of one day: how many, and their amounts' sum in cents. */
+  public interface TallyVisitor {
+    void visit(int storedId, int count, long cents);
+  }
 
   /** Sees one day's set; must not modify it nor keep it. */
   public interface DayVisitor {
@@ -46,6 +68,8 @@ public final class ActivityDays {
 
   // guarded by lock
   private final Map<String, NavigableMap<Integer, RoaringBitmap>> byType = new HashMap<>();
+  private final Map<String, NavigableMap<Integer, DayTally>> tallies = new HashMap<>();
+  private final Roaring64NavigableMap seen = new Roaring64NavigableMap(); // event ids added
   private final RoaringBitmap forgotten = new RoaringBitmap();
   private final Map<Integer, Integer> movedTo = new HashMap<>();
 
@@ -54,7 +78,7 @@ public final class ActivityDays {
     checkId(storedId);
     lock.writeLock().lock();
     try {
-      addLocked(type, day, storedId);
+      addLocked(new Activity(type, day, storedId));
     } finally {
       lock.writeLock().unlock();
     }
@@ -68,7 +92,7 @@ public final class ActivityDays {
     lock.writeLock().lock();
     try {
       for (Activity a : activities) {
-        addLocked(a.type(), a.day(), a.storedId());
+        addLocked(a);
       }
     } finally {
       lock.writeLock().unlock();
@@ -91,6 +115,26 @@ public final class ActivityDays {
         return window.iterator().next().clone();
       }
       return FastAggregation.or(window.iterator()); // a new bitmap, inputs untouched
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Hands {@code visitor}, under the read lock, every stored id with events of {@code type} on a
+   * day in {@code [fromDay, toDay)}, once or more per day (add the visits up): the number of events
+   * and the sum of their amounts in cents. Cost: one visit per customer and day of the window.
+   */
+  public void tally(String type, int fromDay, int toDay, TallyVisitor visitor) {
+    lock.readLock().lock();
+    try {
+      NavigableMap<Integer, DayTally> days = tallies.get(type);
+      if (days == null || fromDay >= toDay) {
+        return;
+      }
+      for (DayTally day : days.subMap(fromDay, true, toDay, false).values()) {
+        day.visit(visitor::visit);
+      }
     } finally {
       lock.readLock().unlock();
     }
@@ -146,6 +190,14 @@ public final class ActivityDays {
           it.remove();
         }
       }
+      for (Iterator<NavigableMap<Integer, DayTally>> it = tallies.values().iterator();
+          it.hasNext(); ) {
+        NavigableMap<Integer, DayTally> days = it.next();
+        days.headMap(day, false).clear();
+        if (days.isEmpty()) {
+          it.remove();
+        }
+      }
       return dropped;
     } finally {
       lock.writeLock().unlock();
@@ -161,6 +213,10 @@ public final class ActivityDays {
           ids.trim();
         }
       }
+      for (NavigableMap<Integer, DayTally> days : tallies.values()) {
+        days.values().forEach(DayTally::trim);
+      }
+      seen.runOptimize();
     } finally {
       lock.writeLock().unlock();
     }
@@ -183,6 +239,22 @@ public final class ActivityDays {
     return bytes[0];
   }
 
+  /** About what the tallies (counts and sums per customer and day) hold on the heap, in bytes. */
+  public long tallyBytes() {
+    lock.readLock().lock();
+    try {
+      long bytes = seen.getLongSizeInBytes();
+      for (NavigableMap<Integer, DayTally> days : tallies.values()) {
+        for (DayTally day : days.values()) {
+          bytes += day.bytes();
+        }
+      }
+      return bytes;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** How many (type, day) sets are kept. */
   public int sets() {
     int[] sets = {0};
@@ -190,14 +262,27 @@ public final class ActivityDays {
     return sets[0];
   }
 
-  private void addLocked(String type, int day, int storedId) {
-    int id = resolve(storedId);
+  private void addLocked(Activity a) {
+    if (a.eventId() >= 0) {
+      if (seen.contains(a.eventId())) {
+        return; // a repeat: a backfill page overlapping live updates
+      }
+      seen.addLong(a.eventId());
+    }
+    int id = resolve(a.storedId());
     if (id >= 0) {
       byType
-          .computeIfAbsent(type, t -> new TreeMap<>())
-          .computeIfAbsent(day, d -> new RoaringBitmap())
+          .computeIfAbsent(a.type(), t -> new TreeMap<>())
+          .computeIfAbsent(a.day(), d -> new RoaringBitmap())
           .add(id);
+      tally(a.type(), a.day()).add(id, 1, a.amountCents() == NO_AMOUNT ? 0 : a.amountCents());
     }
+  }
+
+  private DayTally tally(String type, int day) {
+    return tallies
+        .computeIfAbsent(type, t -> new TreeMap<>())
+        .computeIfAbsent(day, d -> new DayTally());
   }
 
   /** Where adds of {@code storedId} go: itself, the id it was moved to, or -1 when forgotten. */
@@ -221,12 +306,18 @@ public final class ActivityDays {
   /** Removes {@code storedId} from every day, adding {@code replacement} where it was (if >= 0). */
   private int removeEverywhere(int storedId, int replacement) {
     int held = 0;
-    for (NavigableMap<Integer, RoaringBitmap> days : byType.values()) {
-      for (RoaringBitmap ids : days.values()) {
+    for (Map.Entry<String, NavigableMap<Integer, RoaringBitmap>> type : byType.entrySet()) {
+      for (Map.Entry<Integer, RoaringBitmap> day : type.getValue().entrySet()) {
+        RoaringBitmap ids = day.getValue();
         if (ids.checkedRemove(storedId)) {
           held++;
+          DayTally tally = tally(type.getKey(), day.getKey());
+          DayTally.Taken taken = tally.remove(storedId);
           if (replacement >= 0) {
             ids.add(replacement);
+            if (taken.count() > 0) {
+              tally.add(replacement, taken.count(), taken.cents());
+            }
           }
         }
       }
