@@ -70,13 +70,24 @@ final class BitmapEvaluation {
     }
     if (operand instanceof Operand.Aggregate agg) {
       double[] values =
-          new BitmapAggregates(data, today)
-              .compute(CompiledAggregate.of(agg, data.schema(), today));
+          EventDays.answers(agg, today, data.eventDays())
+              ? tally(agg)
+              : new BitmapAggregates(data, today)
+                  .compute(CompiledAggregate.of(agg, data.schema(), today));
       return scan(id -> test.number(values[id]));
     }
     String code = ((Operand.Attr) operand).name();
     FieldType type = data.schema().attribute(code).orElseThrow().type();
     return attribute(data.column(code), type, test, c);
+  }
+
+  /** The aggregate from the event days' tallies (an empty window: nothing, so 0 for everyone). */
+  private double[] tally(Operand.Aggregate agg) {
+    int from = agg.window().from(today);
+    int to = agg.window().to(today);
+    return to < from
+        ? new double[capacity]
+        : data.eventDays().tally(agg.fn(), agg.event(), from, to, capacity);
   }
 
   private TagBitmap attribute(

@@ -3,12 +3,17 @@ package io.tagbase.engine.rule;
 import io.tagbase.engine.TagBitmap;
 
 /**
- * Who did an event of a type on which days, kept outside the event log (the server keeps these day
- * sets in memory as events are recorded), for {@code did} clauses without a filter: a segment over
- * {@code did order in last 7 days} is then a union of day sets, not a read of every event. Days are
- * epoch days in the zone the rule's days are counted in.
+ * Who did an event of a type on which days, and how many times for how much, kept outside the event
+ * log (the server keeps these in memory as events are recorded), for clauses without a filter: a
+ * segment over {@code did order in last 7 days} is then a union of day sets, and one over {@code
+ * count(order, last 30 days) >= 3} or {@code sum(order, amount, last 30 days) > 1000} a sum of
+ * per-day tallies, not a read of every event. Days are epoch days in the zone the rule's days are
+ * counted in.
  */
 public interface EventDays {
+  /** The event property whose sums the tallies keep: the event's amount. */
+  String AMOUNT = "amount";
+
   /** Whether every day from {@code fromDay} to {@code toDay} (both inclusive) is held in full. */
   boolean covers(int fromDay, int toDay);
 
@@ -20,9 +25,18 @@ public interface EventDays {
   TagBitmap did(String type, int fromDay, int toDay);
 
   /**
+   * Per customer, by the evaluation's numbers, in an array of {@code capacity} the caller owns: the
+   * number of events of {@code type} on the days from {@code fromDay} to {@code toDay} (inclusive)
+   * for {@link AggFn#COUNT}, or the sum of their {@linkplain #AMOUNT amounts} for {@link AggFn#SUM}
+   * (0 without any). Only asked for days it {@linkplain #covers covers}, with {@code toDay >=
+   * fromDay}.
+   */
+  double[] tally(AggFn fn, String type, int fromDay, int toDay, int capacity);
+
+  /**
    * Whether {@code days} answer every event clause of {@code rule} as of {@code today}: each is a
-   * {@code did} without a filter, with a window whose days are covered (all time is not), and no
-   * aggregate (counts, sums, first/last) is used. When true the rule needs no event log.
+   * {@code did}, {@code count} or {@code sum} of the amount, without a filter, with a window whose
+   * days are covered (all time is not). When true the rule needs no event log.
    */
   static boolean answersAll(Rule rule, int today, EventDays days) {
     if (rule instanceof Rule.And and) {
@@ -38,7 +52,7 @@ public interface EventDays {
       return answers(did, today, days);
     }
     if (rule instanceof Rule.Compare c) {
-      return !(c.operand() instanceof Operand.Aggregate);
+      return !(c.operand() instanceof Operand.Aggregate agg) || answers(agg, today, days);
     }
     return true; // a tag
   }
@@ -48,8 +62,28 @@ public interface EventDays {
     if (days == null || did.where() != null || did.window() == null) {
       return false;
     }
-    int from = did.window().from(today);
-    int to = did.window().to(today);
+    return covered(did.window(), today, days);
+  }
+
+  /**
+   * Whether {@code days} answer this aggregate as of {@code today}: a count, or a sum of the
+   * amount, without a filter, over a covered window.
+   */
+  static boolean answers(Operand.Aggregate agg, int today, EventDays days) {
+    boolean tallied =
+        agg.fn() == AggFn.COUNT
+            || agg.fn() == AggFn.SUM
+                && agg.expression() instanceof Expr.Prop p
+                && p.name().equals(AMOUNT);
+    return tallied && days != null && agg.where() == null && covered(agg.window(), today, days);
+  }
+
+  private static boolean covered(Window window, int today, EventDays days) {
+    if (window == null) {
+      return false; // all time
+    }
+    int from = window.from(today);
+    int to = window.to(today);
     return to < from || days.covers(from, to);
   }
 }

@@ -23,10 +23,13 @@ class EventDaysTest {
   static final class Days implements EventDays {
     final Map<String, Map<Integer, TreeSet<Integer>>> byType = new HashMap<>();
     final int first;
+    final RuleWorld world;
     int asked;
+    int tallied;
 
     Days(RuleWorld world, int first) {
       this.first = first;
+      this.world = world;
       for (RuleWorld.Customer c : world.customers) {
         for (RuleWorld.Ev e : c.events()) {
           if (e.day() >= first) {
@@ -58,6 +61,21 @@ class EventDaysTest {
               });
       return TagBitmap.of(ids.stream().mapToInt(Integer::intValue).toArray());
     }
+
+    @Override
+    public double[] tally(AggFn fn, String type, int fromDay, int toDay, int capacity) {
+      tallied++;
+      double[] values = new double[capacity];
+      for (RuleWorld.Customer c : world.customers) {
+        for (RuleWorld.Ev e : c.events()) {
+          if (e.type().equals(type) && e.day() >= fromDay && e.day() <= toDay) {
+            Object amount = e.props().get(EventDays.AMOUNT);
+            values[c.id()] += fn == AggFn.COUNT ? 1 : amount == null ? 0 : (Double) amount;
+          }
+        }
+      }
+      return values;
+    }
   }
 
   @Test
@@ -78,7 +96,12 @@ class EventDaysTest {
       RandomRules rules = new RandomRules(seed);
       int answered = 0;
       for (int trial = 0; trial < 200; trial++) {
-        Rule rule = trial % 2 == 0 ? didRule(random) : rules.rule(3);
+        Rule rule =
+            switch (trial % 3) {
+              case 0 -> didRule(random);
+              case 1 -> tallyRule(random);
+              default -> rules.rule(3);
+            };
         CheckedRule checked;
         try {
           checked = RuleChecker.check(rule, RuleWorld.SCHEMA);
@@ -97,6 +120,7 @@ class EventDaysTest {
       }
       assertThat(answered).as("rules answered from the days").isGreaterThan(80);
       assertThat(days.asked).isPositive();
+      assertThat(days.tallied).isPositive();
     }
   }
 
@@ -111,7 +135,25 @@ class EventDaysTest {
     assertThat(answers("did order where country = \"UK\" in last 7 days", today, days))
         .as("a filter")
         .isFalse();
-    assertThat(answers("count(order, last 7 days) >= 2", today, days)).as("an aggregate").isFalse();
+    assertThat(answers("count(order, last 7 days) >= 2", today, days)).isTrue();
+    assertThat(
+            answers(
+                "sum(order, amount, last 30 days) > 100 and did visit in last 3 days", today, days))
+        .isTrue();
+    assertThat(answers("count(order, last 31 days) >= 2", today, days))
+        .as("a day not held")
+        .isFalse();
+    assertThat(answers("count(order) >= 2", today, days)).as("all time").isFalse();
+    assertThat(answers("count(order where country = \"UK\", last 7 days) >= 2", today, days))
+        .as("a filter")
+        .isFalse();
+    assertThat(answers("sum(order, quantity, last 7 days) > 2", today, days))
+        .as("a sum of another property")
+        .isFalse();
+    assertThat(answers("avg(order, amount, last 7 days) > 2", today, days))
+        .as("an average")
+        .isFalse();
+    assertThat(answers("days since last(order) > 2", today, days)).as("a day").isFalse();
     assertThat(answers("city = \"上海\" or has tag vip", today, days)).as("no events").isTrue();
     assertThat(EventDays.answersAll(RuleText.parse("did order in last 7 days"), today, null))
         .isFalse();
@@ -119,6 +161,38 @@ class EventDaysTest {
 
   private static boolean answers(String text, int today, EventDays days) {
     return EventDays.answersAll(RuleChecker.check(text, RuleWorld.SCHEMA).rule(), today, days);
+  }
+
+  /** Counts and sums of the amount over a recent window, with a did or a tag around them. */
+  private static Rule tallyRule(Random random) {
+    List<Rule> terms = new ArrayList<>();
+    for (int i = 1 + random.nextInt(2); i > 0; i--) {
+      boolean count = random.nextBoolean();
+      String type = count && random.nextInt(3) == 0 ? "visit" : "order";
+      Window window =
+          random.nextInt(5) == 0
+              ? new Window.After(new Value.RelDate(-random.nextInt(50)))
+              : new Window.Last(1 + random.nextInt(60));
+      Operand agg =
+          new Operand.Aggregate(
+              count ? AggFn.COUNT : AggFn.SUM,
+              type,
+              count ? null : new Expr.Prop(EventDays.AMOUNT),
+              null,
+              window);
+      Op op = List.of(Op.GE, Op.GT, Op.LT, Op.LE, Op.EQ).get(random.nextInt(5));
+      int threshold = count ? random.nextInt(4) : random.nextInt(120);
+      Rule clause =
+          new Rule.Compare(
+              agg, op, List.of(new Value.Num(java.math.BigDecimal.valueOf(threshold))));
+      terms.add(random.nextInt(4) == 0 ? new Rule.Not(clause) : clause);
+    }
+    if (random.nextBoolean()) {
+      terms.add(random.nextBoolean() ? new Rule.HasTag("vip") : didRule(random));
+    }
+    return terms.size() == 1
+        ? terms.get(0)
+        : random.nextBoolean() ? new Rule.And(terms) : new Rule.Or(terms);
   }
 
   /** did / did not over a recent window, with tags and attributes around them. */

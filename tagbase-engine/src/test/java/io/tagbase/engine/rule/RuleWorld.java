@@ -52,7 +52,8 @@ final class RuleWorld {
                   prop("quantity", FieldType.NUMBER, "数量"),
                   prop("unit_price", FieldType.NUMBER, "单价"),
                   prop("coupon", FieldType.BOOLEAN, "用券"),
-                  prop("sku", FieldType.STRING, "商品")),
+                  prop("sku", FieldType.STRING, "商品"),
+                  prop("amount", FieldType.NUMBER, "金额")),
               "下单")
           .event(
               "visit",
@@ -168,6 +169,9 @@ final class RuleWorld {
       maybe(r, p, "unit_price", (1 + r.nextInt(40)) / 2.0);
       maybe(r, p, "coupon", r.nextBoolean());
       maybe(r, p, "sku", SKUS.get(r.nextInt(SKUS.size())));
+      if (p.get("quantity") instanceof Double q && p.get("unit_price") instanceof Double u) {
+        p.put("amount", q * u); // no draw of its own: the worlds of every seed stay as they were
+      }
       return new Ev("order", day, p);
     }
     maybe(r, p, "page", PAGES.get(r.nextInt(PAGES.size())));
