@@ -269,6 +269,46 @@ public final class AnalyticsBench {
             check(
                 a[0] + a[2] == live && (ref == null || Arrays.equals(a, ref.conversion(w))),
                 "conversion = brute force"));
+    int capacity = dictionary.capacity();
+    TagBitmap liveIds = dictionary.live();
+    row(
+        out,
+        "C14 segment: count(order, last "
+            + AnalyticsWorld.WINDOW_DAYS
+            + " days) >= 3, from the activity days' tallies",
+        Timing.measure(
+            () -> {
+              double[] counts =
+                  activity.tally(
+                      "order",
+                      AnalyticsWorld.WINDOW_FROM,
+                      AnalyticsWorld.WINDOW_TO,
+                      ids,
+                      capacity,
+                      false);
+              return new long[] {atLeast(counts, 3, liveIds)};
+            },
+            budget),
+        a -> check(a[0] == bruteForce(w, ids, liveIds, 3, -1), "members = brute force"));
+    row(
+        out,
+        "C15 segment: sum(order, amount, last "
+            + AnalyticsWorld.WINDOW_DAYS
+            + " days) >= 500, from the activity days' tallies",
+        Timing.measure(
+            () -> {
+              double[] sums =
+                  activity.tally(
+                      "order",
+                      AnalyticsWorld.WINDOW_FROM,
+                      AnalyticsWorld.WINDOW_TO,
+                      ids,
+                      capacity,
+                      true);
+              return new long[] {atLeast(sums, 500, liveIds)};
+            },
+            budget),
+        a -> check(a[0] == bruteForce(w, ids, liveIds, -1, 50_000), "members = brute force"));
     List<String> snapshotKeys = new ArrayList<>(names);
     for (String layered : AnalyticsWorld.LAYERED) {
       snapshotKeys.addAll(w.valueKeys(layered));
@@ -310,12 +350,14 @@ public final class AnalyticsBench {
         String.format(
             Locale.ROOT,
             "%nActivity days: %,d events over %d days (%d types) kept as %d day sets of %,d bytes"
-                + " (Roaring serialized size).%n",
+                + " (Roaring serialized size), and tallies (events and amounts per customer and"
+                + " day) of %,d bytes.%n",
             w.events(),
             AnalyticsWorld.WINDOW_DAYS + AnalyticsWorld.DAYS_BEFORE,
             2,
             activity.sets(),
-            activity.serializedSizeInBytes()));
+            activity.serializedSizeInBytes(),
+            activity.tallyBytes()));
     return out.toString();
   }
 
@@ -386,5 +428,33 @@ public final class AnalyticsBench {
     long[] both = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, both, a.length, b.length);
     return both;
+  }
+
+  /** How many live ids have a value of at least {@code min}. */
+  private static long atLeast(double[] values, double min, TagBitmap live) {
+    long n = 0;
+    for (int id = 0; id < values.length; id++) {
+      if (values[id] >= min && live.contains(id)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Live customers with at least {@code orders} orders (or {@code cents} of them) in the window, by
+   * the world's brute-force counts.
+   */
+  private static long bruteForce(
+      AnalyticsWorld w, StoredIds ids, TagBitmap live, int orders, long cents) {
+    long n = 0;
+    for (int stored = 0; stored < w.orders().length; stored++) {
+      int id = ids.id(stored);
+      boolean holds = orders >= 0 ? w.orders()[stored] >= orders : w.orderCents()[stored] >= cents;
+      if (holds && id >= 0 && live.contains(id)) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -25,7 +25,9 @@ import org.roaringbitmap.RoaringBitmap;
  * (30M at 10M customers) plus {@value #DAYS_BEFORE} days before it at the same rate, a third of
  * them {@code order}, the rest {@code view}, on uniformly random customers and days, kept as the
  * server keeps them: {@link ActivityDays} of database ids per type and day. {@code converters} are
- * the database ids with an order in the window, found by brute force while generating.
+ * the database ids with an order in the window, found by brute force while generating, {@code
+ * orders} and {@code orderCents} each database id's orders in the window and their amounts' sum
+ * (orders cost 1.00 to 200.99, derived from the event's number).
  */
 record AnalyticsWorld(
     CustomerDictionary dictionary,
@@ -41,7 +43,9 @@ record AnalyticsWorld(
     List<RoaringBitmap> storedTierDay,
     ActivityDays activity,
     long events,
-    int[] converters) {
+    int[] converters,
+    int[] orders,
+    long[] orderCents) {
 
   static final String LIFECYCLE = "lifecycle";
   static final String TIER = "tier";
@@ -170,20 +174,32 @@ record AnalyticsWorld(
     // of erased customers, one of a customer the index does not know
     ActivityDays activity = new ActivityDays();
     boolean[] ordered = new boolean[storedId(customers - 1) + 6];
+    int[] orders = new int[ordered.length];
+    long[] cents = new long[ordered.length];
     int dayCount = WINDOW_DAYS + DAYS_BEFORE;
     long events = (long) customers * EVENTS_PER_CUSTOMER * dayCount / WINDOW_DAYS;
+    List<ActivityDays.Activity> batch = new ArrayList<>();
     for (long e = 0; e < events; e++) {
       int stored = storedId(random.nextInt(customers));
       int day = WINDOW_FROM - DAYS_BEFORE + random.nextInt(dayCount);
       boolean order = random.nextInt(3) == 0;
-      activity.add(order ? "order" : "view", day, stored);
+      long amount = order ? 100 + e * 7_919 % 20_000 : ActivityDays.NO_AMOUNT; // no draw of its own
+      batch.add(new ActivityDays.Activity(order ? "order" : "view", day, stored, e, amount));
+      if (batch.size() == 10_000) {
+        activity.addAll(batch);
+        batch.clear();
+      }
       if (order && day >= WINDOW_FROM) {
         ordered[stored] = true;
+        orders[stored]++;
+        cents[stored] += amount;
       }
     }
+    activity.addAll(batch);
     int unknown = storedId(customers - 1) + 5;
     activity.add("order", WINDOW_FROM, unknown);
     ordered[unknown] = true;
+    orders[unknown]++;
     activity.trim();
     int[] converters = new int[countTrue(ordered)];
     for (int stored = 0, n = 0; stored < ordered.length; stored++) {
@@ -205,7 +221,9 @@ record AnalyticsWorld(
         storedTierDay,
         activity,
         events + 1,
-        converters);
+        converters,
+        orders,
+        cents);
   }
 
   private static int countTrue(boolean[] flags) {

@@ -17,6 +17,8 @@ class AnalyticsBenchSmokeTest {
         .contains("| C1 ")
         .contains("| C12a ")
         .contains("| C13 ")
+        .contains("| C14 ")
+        .contains("| C15 ")
         .contains("Activity days: ")
         .contains("| S1 ")
         .contains("| S2 ");

@@ -35,8 +35,8 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
  *
  * <p>Thread-safe: one read-write lock; readers ({@link #union}, {@link #forEachDay}, the sizes) run
  * together, a writer excludes them for the time of its batch. The lock is a leaf: nothing is called
- * out to while it is held (but {@link #forEachDay}'s visitor, which must not call back), so it may
- * be taken inside any other lock without risk of deadlock.
+ * out to while it is held (but the visitors of {@link #forEachDay} and {@link #tally}, which must
+ * not call back), so it may be taken inside any other lock without risk of deadlock.
  */
 public final class ActivityDays {
   /**
@@ -138,6 +138,34 @@ public final class ActivityDays {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * The tallies of {@code [fromDay, toDay)} per dictionary id, through {@code ids}: how many events
+   * of {@code type} each customer had, or with {@code amounts} the sum of their amounts (cents /
+   * 100, 0 without any), in a new array of {@code capacity}. Stored ids without a partner below
+   * {@code capacity} are left out. Cost: one visit per customer and day of the window (the sums are
+   * exact: whole numbers below 2^53 until the one division).
+   */
+  public double[] tally(
+      String type, int fromDay, int toDay, StoredIds ids, int capacity, boolean amounts) {
+    double[] values = new double[capacity];
+    tally(
+        type,
+        fromDay,
+        toDay,
+        (storedId, count, cents) -> {
+          int id = ids.id(storedId);
+          if (id >= 0 && id < capacity) {
+            values[id] += amounts ? cents : count;
+          }
+        });
+    if (amounts) {
+      for (int id = 0; id < capacity; id++) {
+        values[id] /= 100;
+      }
+    }
+    return values;
   }
 
   /**
