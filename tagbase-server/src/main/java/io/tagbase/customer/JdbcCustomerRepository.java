@@ -34,6 +34,7 @@ class JdbcCustomerRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final boolean postgres;
+  private volatile String eventIdSequence; // PostgreSQL: see eventIdSequence()
 
   JdbcCustomerRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseKind database) {
     this.jdbc = jdbc;
@@ -412,6 +413,24 @@ class JdbcCustomerRepository {
   }
 
   /**
+   * The sequence of {@code customer_event.id} as a literal {@code regclass}, looked up once: it is
+   * resolved when the statement is parsed, as in the column's default, where {@code
+   * nextval(pg_get_serial_sequence(..))} would parse and look up the name again for every row.
+   */
+  private String eventIdSequence() {
+    String sequence = eventIdSequence;
+    if (sequence == null) {
+      String name =
+          jdbc.sql("select pg_get_serial_sequence('customer_event', 'id')")
+              .query(String.class)
+              .single();
+      sequence = "cast('" + name.replace("'", "''") + "' as regclass)";
+      eventIdSequence = sequence;
+    }
+    return sequence;
+  }
+
+  /**
    * Two statements per list. The first takes an id for every event from the column's sequence; the
    * second inserts them with their columns as arrays, so PostgreSQL parses and plans it once
    * however many rows there are, and finds a stored message id while inserting instead of in a
@@ -422,8 +441,7 @@ class JdbcCustomerRepository {
     int n = events.size();
     long[] ids =
         template.query(
-            "select nextval(pg_get_serial_sequence('customer_event', 'id'))"
-                + " from generate_series(1, ?)",
+            "select nextval(" + eventIdSequence() + ") from generate_series(1, ?)",
             rs -> {
               long[] taken = new long[n];
               int i = 0;
