@@ -173,17 +173,18 @@ public class CustomerService {
   }
 
   /**
-   * Records events in one transaction; those whose message id is stored already are skipped.
+   * Records events in one transaction; those whose message id is stored already are skipped. The
+   * {@link EventsRecorded} published for the stored ones carries their database ids.
    *
    * @return how many were new
    */
   @Transactional
   public int recordEvents(Collection<NewEvent> batch) {
-    List<NewEvent> stored = repository.insertEvents(List.copyOf(batch), clock.instant());
+    StoredEvents stored = repository.insertEvents(List.copyOf(batch), clock.instant());
     if (!stored.isEmpty()) {
-      events.publishEvent(EventsRecorded.of(stored));
+      events.publishEvent(EventsRecorded.of(stored.events(), stored.ids()));
     }
-    return stored.size();
+    return stored.events().size();
   }
 
   @Transactional(readOnly = true)

@@ -2,18 +2,23 @@ package io.tagbase.customer;
 
 import io.tagbase.storage.DatabaseKind;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +34,7 @@ class JdbcCustomerRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final boolean postgres;
+  private volatile String eventIdSequence; // PostgreSQL: see eventIdSequence()
 
   JdbcCustomerRepository(JdbcClient jdbc, JdbcTemplate template, DatabaseKind database) {
     this.jdbc = jdbc;
@@ -329,24 +335,28 @@ class JdbcCustomerRepository {
 
   /**
    * Inserts the events whose message id is not stored yet (nor repeated earlier in the list);
-   * returns those inserted, in the order given. On PostgreSQL one statement inserts the whole list
-   * from arrays and skips stored message ids itself ({@code on conflict do nothing}); elsewhere one
-   * read per 500 message ids finds the stored ones, then one batch per 1,000 rows inserts.
+   * returns those inserted, in the order given, with their ids. On PostgreSQL one query takes the
+   * list's ids from the sequence, then one statement inserts the whole list from arrays and skips
+   * stored message ids itself ({@code on conflict do nothing}); elsewhere one read per 500 message
+   * ids finds the stored ones, then one batch per 1,000 rows inserts and returns the generated ids.
    */
-  List<NewEvent> insertEvents(List<NewEvent> events, Instant receivedAt) {
-    java.util.Set<String> seen = new java.util.HashSet<>(2 * events.size());
-    List<NewEvent> unique = new java.util.ArrayList<>(events.size());
+  StoredEvents insertEvents(List<NewEvent> events, Instant receivedAt) {
+    Set<String> seen = new HashSet<>(2 * events.size());
+    List<NewEvent> unique = new ArrayList<>(events.size());
     for (NewEvent e : events) {
       if (e.messageId() == null || seen.add(e.messageId())) {
         unique.add(e);
       }
     }
+    if (unique.isEmpty()) {
+      return StoredEvents.NONE;
+    }
     Timestamp received = Timestamp.from(receivedAt);
     return postgres ? insertEventsOnPostgres(unique, received) : insertNewEvents(unique, received);
   }
 
-  private List<NewEvent> insertNewEvents(List<NewEvent> events, Timestamp received) {
-    java.util.Set<String> stored = new java.util.HashSet<>();
+  private StoredEvents insertNewEvents(List<NewEvent> events, Timestamp received) {
+    Set<String> stored = new HashSet<>();
     List<String> ids = events.stream().map(NewEvent::messageId).filter(Objects::nonNull).toList();
     for (int from = 0; from < ids.size(); from += 500) {
       stored.addAll(
@@ -359,35 +369,88 @@ class JdbcCustomerRepository {
         events.stream()
             .filter(e -> e.messageId() == null || !stored.contains(e.messageId()))
             .toList();
-    template.batchUpdate(
-        "insert into customer_event (customer_id, event_type, occurred_at, order_id, amount,"
-            + " properties, message_id, source, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        fresh,
-        1000,
-        (ps, e) -> {
-          ps.setLong(1, e.customerId());
-          ps.setString(2, e.type());
-          ps.setTimestamp(3, Timestamp.from(e.occurredAt()));
-          ps.setString(4, e.orderId());
-          ps.setBigDecimal(5, e.amount());
-          ps.setString(6, e.properties());
-          ps.setString(7, e.messageId());
-          ps.setString(8, e.source());
-          ps.setTimestamp(9, received);
-        });
-    return fresh;
+    long[] generated = new long[fresh.size()];
+    template.execute(
+        (ConnectionCallback<Void>)
+            con -> {
+              try (PreparedStatement ps =
+                  con.prepareStatement(
+                      "insert into customer_event (customer_id, event_type, occurred_at, order_id,"
+                          + " amount, properties, message_id, source, received_at)"
+                          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      new String[] {"id"})) {
+                for (int from = 0; from < fresh.size(); from += 1000) {
+                  int to = Math.min(fresh.size(), from + 1000);
+                  for (NewEvent e : fresh.subList(from, to)) {
+                    ps.setLong(1, e.customerId());
+                    ps.setString(2, e.type());
+                    ps.setTimestamp(3, Timestamp.from(e.occurredAt()));
+                    ps.setString(4, e.orderId());
+                    ps.setBigDecimal(5, e.amount());
+                    ps.setString(6, e.properties());
+                    ps.setString(7, e.messageId());
+                    ps.setString(8, e.source());
+                    ps.setTimestamp(9, received);
+                    ps.addBatch();
+                  }
+                  ps.executeBatch();
+                  // one key per batched row, in the order the rows were added
+                  int i = from;
+                  try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                      generated[i++] = keys.getLong(1);
+                    }
+                  }
+                  if (i != to) {
+                    throw new IllegalStateException(
+                        (i - from) + " generated ids for " + (to - from) + " inserted events");
+                  }
+                }
+              }
+              return null;
+            });
+    return new StoredEvents(fresh, generated);
   }
 
   /**
-   * One statement per list: the columns go as arrays, so PostgreSQL parses and plans it once
-   * however many rows there are, and finds a stored message id while inserting instead of in a
-   * separate read; the message ids it returns are those inserted.
+   * The sequence of {@code customer_event.id} as a literal {@code regclass}, looked up once: it is
+   * resolved when the statement is parsed, as in the column's default, where {@code
+   * nextval(pg_get_serial_sequence(..))} would parse and look up the name again for every row.
    */
-  private List<NewEvent> insertEventsOnPostgres(List<NewEvent> events, Timestamp received) {
-    if (events.isEmpty()) {
-      return events;
+  private String eventIdSequence() {
+    String sequence = eventIdSequence;
+    if (sequence == null) {
+      String name =
+          jdbc.sql("select pg_get_serial_sequence('customer_event', 'id')")
+              .query(String.class)
+              .single();
+      sequence = "cast('" + name.replace("'", "''") + "' as regclass)";
+      eventIdSequence = sequence;
     }
+    return sequence;
+  }
+
+  /**
+   * Two statements per list. The first takes an id for every event from the column's sequence; the
+   * second inserts them with their columns as arrays, so PostgreSQL parses and plans it once
+   * however many rows there are, and finds a stored message id while inserting instead of in a
+   * separate read; the ids it returns are those of the events inserted. The ids of skipped events
+   * are left unused, as a conflicting insert with the column's default would leave them.
+   */
+  private StoredEvents insertEventsOnPostgres(List<NewEvent> events, Timestamp received) {
     int n = events.size();
+    long[] ids =
+        template.query(
+            "select nextval(" + eventIdSequence() + ") from generate_series(1, ?)",
+            rs -> {
+              long[] taken = new long[n];
+              int i = 0;
+              while (rs.next()) {
+                taken[i++] = rs.getLong(1);
+              }
+              return taken;
+            },
+            n);
     long[] customers = new long[n];
     long[] occurred = new long[n]; // microseconds since the epoch: no text, no session time zone
     String[] types = new String[n];
@@ -410,35 +473,42 @@ class JdbcCustomerRepository {
       messages[i] = e.messageId();
       sources[i] = e.source();
     }
-    java.util.Set<String> inserted = new java.util.HashSet<>(2 * n);
+    Set<Long> inserted = new HashSet<>(2 * n);
     // Arrays as parameters of their own type (bigint[], text[]), which the driver sends in binary.
     template.query(
-        "insert into customer_event (customer_id, event_type, occurred_at, order_id, amount,"
+        "insert into customer_event (id, customer_id, event_type, occurred_at, order_id, amount,"
             + " properties, message_id, source, received_at)"
-            + " select c, t, timestamptz 'epoch' + o * interval '1 microsecond', r,"
+            + " select i, c, t, timestamptz 'epoch' + o * interval '1 microsecond', r,"
             + " cast(a as numeric), p, m, s, ? from unnest(cast(? as bigint[]),"
-            + " cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),"
-            + " cast(? as text[]), cast(? as text[]), cast(? as text[]))"
-            + " as u (c, t, o, r, a, p, m, s)"
-            + " on conflict (message_id) do nothing returning message_id",
+            + " cast(? as bigint[]), cast(? as text[]), cast(? as bigint[]), cast(? as text[]),"
+            + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))"
+            + " as u (i, c, t, o, r, a, p, m, s)"
+            + " on conflict (message_id) do nothing returning id",
         ps -> {
           ps.setTimestamp(1, received);
-          ps.setObject(2, customers);
-          ps.setObject(3, types);
-          ps.setObject(4, occurred);
-          ps.setObject(5, orders);
-          ps.setObject(6, amounts);
-          ps.setObject(7, properties);
-          ps.setObject(8, messages);
-          ps.setObject(9, sources);
+          ps.setObject(2, ids);
+          ps.setObject(3, customers);
+          ps.setObject(4, types);
+          ps.setObject(5, occurred);
+          ps.setObject(6, orders);
+          ps.setObject(7, amounts);
+          ps.setObject(8, properties);
+          ps.setObject(9, messages);
+          ps.setObject(10, sources);
         },
-        (RowCallbackHandler) rs -> inserted.add(rs.getString(1)));
+        (RowCallbackHandler) rs -> inserted.add(rs.getLong(1)));
     if (inserted.size() == n) {
-      return events;
+      return new StoredEvents(events, ids);
     }
-    return events.stream()
-        .filter(e -> e.messageId() == null || inserted.contains(e.messageId()))
-        .toList();
+    List<NewEvent> kept = new ArrayList<>(inserted.size());
+    long[] keptIds = new long[inserted.size()];
+    for (int i = 0; i < n; i++) {
+      if (inserted.contains(ids[i])) {
+        keptIds[kept.size()] = ids[i];
+        kept.add(events.get(i));
+      }
+    }
+    return new StoredEvents(kept, keptIds);
   }
 
   List<CustomerEvent> recentEvents(long customerId, int limit) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * erasure. Each test uses event types of its own, so other tests' events never count. Run on H2 and
  * on a real PostgreSQL.
  */
+@RecordApplicationEvents
 abstract class ActivityDaysContract {
   private static final int CUSTOMERS = 120;
   private static final int RETENTION = 90; // the default of tagbase.analytics.activity-days
@@ -65,6 +69,7 @@ abstract class ActivityDaysContract {
   @Autowired TestClock clock;
   @Autowired io.tagbase.rules.RuleService rules;
   @Autowired ActivityRuleDays ruleDays;
+  @Autowired ApplicationEvents published;
 
   Random random = new Random(2026);
   String flag;
@@ -289,7 +294,9 @@ abstract class ActivityDaysContract {
     List<NewEvent> old = randomEvents(200, today.minusDays(200), today.minusDays(RETENTION));
     List<NewEvent> recent = randomEvents(800, today.minusDays(RETENTION - 1), today);
     customers.recordEvents(old);
+    published.clear();
     customers.recordEvents(recent);
+    long[] ids = published.stream(EventsRecorded.class).findFirst().orElseThrow().eventIds();
     tx.executeWithoutResult(
         status -> {
           customers.recordEvents(
@@ -298,10 +305,13 @@ abstract class ActivityDaysContract {
         });
     EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
     assertThat(fresh.converters(order, today, 1)).as("nothing before the backfill").isEmpty();
-    fresh.on(EventsRecorded.of(recent.subList(0, 400))); // live updates before and after it
+    fresh.on(
+        EventsRecorded.of(
+            recent.subList(0, 400),
+            Arrays.copyOfRange(ids, 0, 400))); // live updates before and after it
 
     fresh.backfill();
-    fresh.on(EventsRecorded.of(recent.subList(300, 800)));
+    fresh.on(EventsRecorded.of(recent.subList(300, 800), Arrays.copyOfRange(ids, 300, 800)));
 
     LocalDate first = today.minusDays(RETENTION - 1);
     for (String type : List.of(order, view)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagbase.customer.CustomerService;
+import io.tagbase.customer.EventsRecorded;
 import io.tagbase.customer.NewCustomer;
 import io.tagbase.customer.NewEvent;
 import io.tagbase.engine.Condition;
@@ -20,20 +21,31 @@ import io.tagbase.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * What storage must do, whichever database is behind it. Run on H2 ({@code H2StorageIT}) and on a
  * real PostgreSQL ({@code PostgresStorageIT}).
  */
+@RecordApplicationEvents
 abstract class StorageContract {
   @Autowired CustomerService customers;
   @Autowired TaxonomyService taxonomy;
   @Autowired TaggingService tagging;
   @Autowired MembershipIndex index;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEvents published;
 
   private static String unique(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -147,6 +159,110 @@ abstract class StorageContract {
         .extracting(e -> e.orderId() + "=" + e.amount().stripTrailingZeros().toPlainString())
         .containsExactlyInAnyOrder("O,\"1\"=1000", "O2=0.05");
     assertThat(events).extracting(e -> e.type()).containsOnlyOnce("cart");
+  }
+
+  /** The one EventsRecorded that recording {@code batch} published. */
+  private EventsRecorded record(List<NewEvent> batch) {
+    published.clear();
+    customers.recordEvents(batch);
+    List<EventsRecorded> notices = published.stream(EventsRecorded.class).toList();
+    assertThat(notices).hasSize(1);
+    return notices.get(0);
+  }
+
+  /** What a stored row says of its event, by row id, for the given customers' events. */
+  private Map<Long, String> rowsOf(long... customerIds) {
+    Map<Long, String> rows = new HashMap<>();
+    for (long customerId : customerIds) {
+      jdbc.sql(
+              "select id, customer_id, event_type, message_id, properties from customer_event"
+                  + " where customer_id = :c")
+          .param("c", customerId)
+          .query(
+              rs -> {
+                rows.put(
+                    rs.getLong(1),
+                    rs.getLong(2)
+                        + "|"
+                        + rs.getString(3)
+                        + "|"
+                        + rs.getString(4)
+                        + "|"
+                        + rs.getString(5));
+              });
+    }
+    return rows;
+  }
+
+  private static String row(NewEvent e) {
+    return e.customerId() + "|" + e.type() + "|" + e.messageId() + "|" + e.properties();
+  }
+
+  /** Each stored event matched with the row its id names, in the order given. */
+  private static Map<Long, String> byId(EventsRecorded recorded) {
+    assertThat(recorded.eventIds()).hasSameSizeAs(recorded.events().toArray());
+    Map<Long, String> expected = new HashMap<>();
+    for (int i = 0; i < recorded.eventIds().length; i++) {
+      expected.put(recorded.eventIds()[i], row(recorded.events().get(i)));
+    }
+    return expected;
+  }
+
+  @Test
+  void recordedEventsCarryTheIdsOfTheRowsStoredAndSkippedOnesNone() {
+    long a = customers.get(customer("甲")).id();
+    long b = customers.get(customer("乙")).id();
+    String m = unique("m");
+    Instant at = Instant.parse("2026-03-29T01:30:00.123Z");
+    EventsRecorded first =
+        record(List.of(new NewEvent(a, "view", at, null, null, null, m + "-stored", "api")));
+    String quoted = "{\"note\":\"a \\\"quoted\\\" 'single' \\\\ {brace}, NULL, 北京\"}";
+    NewEvent order = new NewEvent(a, "order", at, "O1", new BigDecimal("12.50"), quoted, m, "api");
+    NewEvent storedRepeat = new NewEvent(b, "view", at, null, null, null, m + "-stored", "api");
+    NewEvent anonymousCart =
+        new NewEvent(b, "cart", at, null, null, "{\"城市\":\"上海\"}", null, "api");
+    NewEvent listRepeat = new NewEvent(a, "view", at, null, null, "{}", m, "api");
+    NewEvent anonymousView = new NewEvent(b, "view", at, null, null, "NULL", null, null);
+    NewEvent last = new NewEvent(a, "pay", at, "\"O2\"", null, "", m + "-2", "api");
+
+    EventsRecorded recorded =
+        record(List.of(order, storedRepeat, anonymousCart, listRepeat, anonymousView, last));
+
+    assertThat(recorded.events()).containsExactly(order, anonymousCart, anonymousView, last);
+    Map<Long, String> rows = rowsOf(a, b);
+    rows.remove(first.eventIds()[0]);
+    assertThat(byId(recorded)).isEqualTo(rows);
+  }
+
+  @Test
+  void idsMatchTheirRowsAcrossBatchesOfAThousandRows() {
+    long a = customers.get(customer("丙")).id();
+    String m = unique("m");
+    Instant at = Instant.parse("2026-03-29T01:30:00Z");
+    List<NewEvent> earlier = new ArrayList<>();
+    for (int i = 0; i < 2500; i += 7) {
+      earlier.add(new NewEvent(a, "view", at, null, null, null, m + "-" + i, "api"));
+    }
+    EventsRecorded first = record(earlier);
+    List<NewEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      String message = i % 5 == 0 ? null : m + "-" + i; // every 7th stored already
+      batch.add(
+          new NewEvent(a, "t" + (i % 3), at, null, null, "{\"n\":" + i + "}", message, "api"));
+    }
+
+    EventsRecorded recorded = record(batch);
+
+    Set<String> stored = new HashSet<>();
+    earlier.forEach(e -> stored.add(e.messageId()));
+    assertThat(recorded.events())
+        .containsExactlyElementsOf(
+            batch.stream()
+                .filter(e -> e.messageId() == null || !stored.contains(e.messageId()))
+                .toList());
+    Map<Long, String> rows = rowsOf(a);
+    rows.keySet().removeAll(byId(first).keySet());
+    assertThat(byId(recorded)).isEqualTo(rows);
   }
 
   @Test
