@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * reading the customer table in pages of {@value #PAGE} (about 10 s at 10M customers, done once at
  * start-up). An erased customer's id is {@linkplain #forget forgotten} and never paired again.
  *
- * <p>Thread-safe. Lock order: the index's read lock, then this object's monitor.
+ * <p>Thread-safe. Lock order: the index's read lock, then this object's monitor, then the activity
+ * days' lock (a leaf).
  */
 @Component
 class CustomerIdBridge {
@@ -114,6 +115,20 @@ class CustomerIdBridge {
       throw new IllegalStateException("the membership index was rebuilt since its ids were paired");
     }
     return ids.fromStored(stored, dictionary);
+  }
+
+  /**
+   * Runs {@code work} with the pairs made so far for {@code dictionary} (no database read), under
+   * this object's monitor: {@code work} may take a leaf lock (the activity days') but must not keep
+   * the pairs. Call under the index's read lock. Throws {@link IllegalStateException} when the
+   * pairs belong to another generation of the index (it was rebuilt since).
+   */
+  synchronized <T> T withPairs(
+      CustomerDictionary dictionary, java.util.function.Function<StoredIds, T> work) {
+    if (generation.get() != dictionary) {
+      throw new IllegalStateException("the membership index was rebuilt since its ids were paired");
+    }
+    return work.apply(ids);
   }
 
   /** The erased customer's database id is never paired again. */

@@ -4,6 +4,9 @@ import io.tagbase.customer.CustomersMerged;
 import io.tagbase.customer.EventsRecorded;
 import io.tagbase.customer.NewEvent;
 import io.tagbase.engine.ActivityDays;
+import io.tagbase.engine.StoredIds;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who did which event on which day, in memory ({@link ActivityDays}: per event type and day of
@@ -31,9 +36,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * today: filled at start-up by a background backfill (after the app is ready, outside any lock: one
  * pass over customer_event's rows of those days in pages of {@value #PAGE} by event id), kept
  * current after each commit of recorded events (never for a write that rolled back), and cut to the
- * window each night. Adding is idempotent, so a backfill overlapping live updates is harmless. It
- * {@linkplain #converters answers} only once the backfill is done and for windows starting inside
- * the retention; otherwise conversion asks the database, and the figure says which answered.
+ * window each night. Adding is idempotent (by event id for the tallies of counts and amounts), so a
+ * backfill overlapping live updates is harmless. It {@linkplain #converters answers} only once the
+ * backfill is done and for windows starting inside the retention; otherwise conversion asks the
+ * database, and the figure says which answered.
  *
  * <p>Erasure {@linkplain #forget forgets} a customer's id in every day (and keeps it out of later
  * backfill pages); a merge gives the merged profile's days to the kept one, as the database moves
@@ -137,7 +143,14 @@ class EventActivity {
       }
       List<ActivityDays.Activity> activities = new ArrayList<>(page.size());
       for (JdbcAnalyticsRepository.EventTrace e : page) {
-        add(activities, e.customerId(), e.type(), e.occurredAt(), first);
+        add(
+            activities,
+            e.id(),
+            e.customerId(),
+            e.type(),
+            e.occurredAt(),
+            cents(e.amount(), e.properties()),
+            first);
       }
       days.addAll(activities);
       read += page.size();
@@ -164,8 +177,18 @@ class EventActivity {
     try {
       int first = retentionStart();
       List<ActivityDays.Activity> activities = new ArrayList<>(recorded.events().size());
-      for (NewEvent e : recorded.events()) {
-        add(activities, e.customerId(), e.type(), e.occurredAt(), first);
+      List<NewEvent> stored = recorded.events();
+      long[] ids = recorded.eventIds();
+      for (int i = 0; i < stored.size(); i++) {
+        NewEvent e = stored.get(i);
+        add(
+            activities,
+            ids[i],
+            e.customerId(),
+            e.type(),
+            e.occurredAt(),
+            cents(e.amount(), e.properties()),
+            first);
       }
       days.addAll(activities);
     } catch (RuntimeException e) {
@@ -224,6 +247,16 @@ class EventActivity {
     return days.union(type, fromDay, toDay + 1);
   }
 
+  /**
+   * Per index id (through {@code ids}), the events of {@code type} on the days from {@code fromDay}
+   * to {@code toDay} (inclusive): how many, or with {@code amounts} their amounts' sum. When {@link
+   * #covers} holds.
+   */
+  double[] tally(
+      String type, int fromDay, int toDay, StoredIds ids, int capacity, boolean amounts) {
+    return days.tally(type, fromDay, toDay + 1, ids, capacity, amounts);
+  }
+
   /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full. */
   boolean covers(int fromDay, int toDay) {
     return holdsFrom(fromDay) && toDay <= retentionStart() + retentionDays - 1;
@@ -256,14 +289,46 @@ class EventActivity {
 
   private void add(
       List<ActivityDays.Activity> activities,
+      long eventId,
       long customerId,
       String type,
       Instant occurredAt,
+      long cents,
       int first) {
     int day = (int) LocalDate.ofInstant(occurredAt, zone).toEpochDay();
     // ids beyond 2^31 are never paired with the index (see CustomerIdBridge)
     if (day >= first && customerId >= 0 && customerId <= Integer.MAX_VALUE) {
-      activities.add(new ActivityDays.Activity(type, day, (int) customerId));
+      activities.add(new ActivityDays.Activity(type, day, (int) customerId, eventId, cents));
     }
   }
+
+  /**
+   * An event's amount as the rules read it, in cents (rounded half up, as the amount column stores
+   * it): the amount column, else a number (or boolean, 1/0) {@code amount} property, else {@link
+   * ActivityDays#NO_AMOUNT}.
+   */
+  static long cents(BigDecimal amount, String properties) {
+    if (amount == null && properties != null && properties.contains("\"amount\"")) {
+      try {
+        JsonNode value = JSON.readTree(properties).get("amount");
+        if (value != null && value.isNumber()) {
+          amount = value.decimalValue();
+        } else if (value != null && value.isBoolean()) {
+          amount = value.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+      } catch (RuntimeException unreadable) {
+        return ActivityDays.NO_AMOUNT; // the rules read no properties from it either
+      }
+    }
+    if (amount == null) {
+      return ActivityDays.NO_AMOUNT;
+    }
+    try {
+      return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    } catch (ArithmeticException beyond) {
+      return ActivityDays.NO_AMOUNT; // beyond 9.2e16: no amount column holds it
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 }

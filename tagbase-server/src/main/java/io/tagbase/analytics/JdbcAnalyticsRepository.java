@@ -205,8 +205,17 @@ class JdbcAnalyticsRepository {
     return java.util.Arrays.copyOf(ids[0], size[0]);
   }
 
-  /** One stored event as the activity days need it. */
-  record EventTrace(long id, long customerId, String type, Instant occurredAt) {}
+  /**
+   * One stored event as the activity days need it; {@code properties} only when the amount column
+   * is empty (the rules then read an {@code amount} property, if any).
+   */
+  record EventTrace(
+      long id,
+      long customerId,
+      String type,
+      Instant occurredAt,
+      java.math.BigDecimal amount,
+      String properties) {}
 
   /**
    * Up to {@code limit} events with an id above {@code afterId} that occurred at or after {@code
@@ -216,7 +225,8 @@ class JdbcAnalyticsRepository {
    */
   List<EventTrace> eventsAfter(long afterId, Instant from, int limit) {
     return jdbc.sql(
-            "select id, customer_id, event_type, occurred_at from customer_event"
+            "select id, customer_id, event_type, occurred_at, amount,"
+                + " case when amount is null then properties end from customer_event"
                 + " where id > :after and occurred_at >= :from order by id limit :limit")
         .param("after", afterId)
         .param("from", Timestamp.from(from))
@@ -224,7 +234,12 @@ class JdbcAnalyticsRepository {
         .query(
             (rs, n) ->
                 new EventTrace(
-                    rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getBigDecimal(5),
+                    rs.getString(6)))
         .list();
   }
 

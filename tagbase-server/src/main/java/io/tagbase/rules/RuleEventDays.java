@@ -4,10 +4,11 @@ import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
 
 /**
- * Per-day sets of the customers who did each event type, kept in memory by another feature
- * (analytics' activity days), so that a rule's {@code did} clauses without a filter, over recent
- * days, read them instead of the event log. Days are epoch days of {@code tagbase.zone}, as the
- * rules count them.
+ * Per-day sets of the customers who did each event type, and per-day tallies of their events and
+ * amounts, kept in memory by another feature (analytics' activity days), so that a rule's {@code
+ * did}, {@code count} and {@code sum(…, amount, …)} clauses without a filter, over recent days,
+ * read them instead of the event log. Days are epoch days of {@code tagbase.zone}, as the rules
+ * count them.
  */
 public interface RuleEventDays {
   /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full now. */
@@ -26,4 +27,16 @@ public interface RuleEventDays {
    * has it). Throws {@link IllegalStateException} when the index was rebuilt since.
    */
   TagBitmap did(String type, int fromDay, int toDay, CustomerDictionary dictionary);
+
+  /**
+   * Per customer, by {@code dictionary}'s numbers: the number of events of {@code type} on the days
+   * from {@code fromDay} to {@code toDay} ({@code COUNT}), or the sum of their amounts ({@code
+   * SUM}, 0 without any); under the same conditions as {@link #did}.
+   */
+  double[] tally(
+      io.tagbase.engine.rule.AggFn fn,
+      String type,
+      int fromDay,
+      int toDay,
+      CustomerDictionary dictionary);
 }

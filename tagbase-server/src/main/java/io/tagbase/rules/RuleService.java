@@ -301,6 +301,17 @@ public class RuleService {
           throw new DaysUnreadable();
         }
       }
+
+      @Override
+      public double[] tally(
+          io.tagbase.engine.rule.AggFn fn, String type, int fromDay, int toDay, int capacity) {
+        try {
+          double[] values = days.tally(fn, type, fromDay, toDay, dictionary);
+          return values.length == capacity ? values : java.util.Arrays.copyOf(values, capacity);
+        } catch (IllegalStateException e) {
+          throw new DaysUnreadable();
+        }
+      }
     };
   }
 

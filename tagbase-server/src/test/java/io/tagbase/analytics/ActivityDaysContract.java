@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,213 @@ abstract class ActivityDaysContract {
           .isEqualTo(flagged);
     }
     assertThat(ruleDays.reads()).as("answered from the days").isGreaterThan(readsBefore);
+  }
+
+  @Test
+  void countsAndAmountSumsReadTheTalliesAndAgreeWithABruteForceSumThroughMergesAndErasure() {
+    LocalDate today = today();
+    List<NewEvent> events = pricedEvents(900, today.minusDays(40), today);
+    customers.recordEvents(events.subList(0, 500));
+    customers.recordEvents(events.subList(300, 900)); // repeats of stored message ids: skipped
+    long readsBefore = ruleDays.reads();
+    assertTallied(events, today);
+    assertThat(ruleDays.reads()).as("answered from the tallies").isGreaterThan(readsBefore);
+
+    // a merge gives the merged profile's events to the kept one; an erasure removes them
+    Customer merged = customerOf(events.get(0));
+    Customer kept =
+        profiles.alias(
+            merged.externalId(), Identity.of(IdentityKind.USER_ID, unique("u")), "tester");
+    people.remove(merged);
+    people.add(kept);
+    Customer erased =
+        people.stream()
+            .filter(p -> p.id() != kept.id() && events.stream().anyMatch(e -> owns(p, e)))
+            .findFirst()
+            .orElseThrow();
+    erasure.erase(erased.externalId(), "tester");
+    people.remove(erased);
+    holders.remove(erased.externalId());
+    List<NewEvent> now = new ArrayList<>();
+    for (NewEvent e : events) {
+      if (e.customerId() == merged.id()) {
+        now.add(
+            new NewEvent(
+                kept.id(), e.type(), e.occurredAt(), e.orderId(), e.amount(), e.properties()));
+      } else if (e.customerId() != erased.id()) {
+        now.add(e);
+      }
+    }
+    assertTallied(now, today);
+  }
+
+  @Test
+  void aBackfillOverlappingLiveUpdatesCountsEveryEventOnce() {
+    LocalDate today = today();
+    List<NewEvent> events = pricedEvents(600, today.minusDays(20), today);
+    published.clear();
+    customers.recordEvents(events);
+    long[] ids = published.stream(EventsRecorded.class).findFirst().orElseThrow().eventIds();
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    fresh.on(EventsRecorded.of(events.subList(0, 350), Arrays.copyOfRange(ids, 0, 350)));
+    fresh.backfill();
+    fresh.on(EventsRecorded.of(events.subList(200, 600), Arrays.copyOfRange(ids, 200, 600)));
+    fresh.on(EventsRecorded.of(events.subList(0, 600), ids)); // a repeated notice, all of it
+
+    int from = (int) today.minusDays(20).toEpochDay();
+    int to = (int) today.toEpochDay() + 1;
+    for (String type : List.of(order, view)) {
+      Map<Integer, List<Long>> tallied = new TreeMap<>();
+      fresh
+          .days()
+          .tally(
+              type,
+              from,
+              to,
+              (id, count, cents) ->
+                  tallied.merge(
+                      id,
+                      List.of((long) count, cents),
+                      (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
+      Map<Integer, List<Long>> expected = new TreeMap<>();
+      for (NewEvent e : events) {
+        if (e.type().equals(type)) {
+          long cents = EventActivity.cents(e.amount(), e.properties());
+          expected.merge(
+              (int) e.customerId(),
+              List.of(1L, cents == io.tagbase.engine.ActivityDays.NO_AMOUNT ? 0 : cents),
+              (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+        }
+      }
+      assertThat(tallied).as(type).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void anAmountIsTheColumnElseTheAmountPropertyInCents() {
+    assertThat(EventActivity.cents(new java.math.BigDecimal("12.345"), null)).isEqualTo(1235);
+    assertThat(EventActivity.cents(new java.math.BigDecimal("-0.005"), null)).isEqualTo(-1);
+    assertThat(EventActivity.cents(new java.math.BigDecimal("3"), "{\"amount\": 9}"))
+        .isEqualTo(300);
+    assertThat(EventActivity.cents(null, "{\"amount\": 9.5, \"x\": 1}")).isEqualTo(950);
+    assertThat(EventActivity.cents(null, "{\"amount\": true}")).isEqualTo(100);
+    assertThat(EventActivity.cents(null, "{\"amount\": \"9\"}"))
+        .isEqualTo(io.tagbase.engine.ActivityDays.NO_AMOUNT);
+    assertThat(EventActivity.cents(null, "{\"amount\": "))
+        .isEqualTo(io.tagbase.engine.ActivityDays.NO_AMOUNT);
+    assertThat(EventActivity.cents(null, null)).isEqualTo(io.tagbase.engine.ActivityDays.NO_AMOUNT);
+  }
+
+  /**
+   * Counts and sums of the amount over windows the tallies hold (and one they do not, 100 days,
+   * which reads the event log) equal a brute-force sum over {@code events}.
+   */
+  private void assertTallied(List<NewEvent> events, LocalDate today) {
+    for (int n : new int[] {1, 7, 30, 41, 100}) {
+      LocalDate first = today.minusDays(n - 1);
+      Map<String, Integer> orders = new HashMap<>();
+      Map<String, Integer> views = new HashMap<>();
+      Map<String, java.math.BigDecimal> spent = new HashMap<>();
+      for (NewEvent e : events) {
+        if (LocalDate.ofInstant(e.occurredAt(), zone).isBefore(first)) {
+          continue;
+        }
+        String who = externalId(e.customerId());
+        if (e.type().equals(view)) {
+          views.merge(who, 1, Integer::sum);
+          continue;
+        }
+        orders.merge(who, 1, Integer::sum);
+        java.math.BigDecimal amount = amountAsRulesRead(e);
+        if (amount != null) {
+          spent.merge(who, amount, java.math.BigDecimal::add);
+        }
+      }
+      java.math.BigDecimal threshold = new java.math.BigDecimal("150.50");
+      Set<String> twice = new TreeSet<>();
+      Set<String> big = new TreeSet<>();
+      Set<String> flaggedWithoutViews = new TreeSet<>(holders);
+      for (Customer c : people) {
+        String who = c.externalId();
+        if (orders.getOrDefault(who, 0) >= 2) {
+          twice.add(who);
+        }
+        if (spent.getOrDefault(who, java.math.BigDecimal.ZERO).compareTo(threshold) >= 0) {
+          big.add(who);
+        }
+        if (views.containsKey(who)) {
+          flaggedWithoutViews.remove(who);
+        }
+      }
+      assertThat(members("count(" + order + ", last " + n + " days) >= 2", today))
+          .as("count in last %d days", n)
+          .isEqualTo(twice);
+      assertThat(members("sum(" + order + ", amount, last " + n + " days) >= 150.50", today))
+          .as("sum in last %d days", n)
+          .isEqualTo(big);
+      assertThat(
+              members(
+                  "has tag " + flag + " and count(" + view + ", last " + n + " days) = 0", today))
+          .as("flag holders without views in the last %d days", n)
+          .isEqualTo(flaggedWithoutViews);
+    }
+  }
+
+  /** The amount column rounded as stored, else a number {@code amount} property. */
+  private static java.math.BigDecimal amountAsRulesRead(NewEvent e) {
+    if (e.amount() != null) {
+      return e.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+    if (e.properties() != null && e.properties().startsWith("{\"amount\": ")) {
+      return new java.math.BigDecimal(
+          e.properties().substring("{\"amount\": ".length(), e.properties().length() - 1));
+    }
+    return null;
+  }
+
+  /**
+   * Orders with amounts of every kind (none, in the column with two or three decimals, only as a
+   * property, in both with the column winning) and views, on random days in {@code [first, last]},
+   * each with a message id.
+   */
+  private List<NewEvent> pricedEvents(int count, LocalDate first, LocalDate last) {
+    List<NewEvent> events = new ArrayList<>();
+    for (NewEvent e : randomEvents(count, first, last)) {
+      java.math.BigDecimal amount = null;
+      String properties = null;
+      if (e.type().equals(order)) {
+        java.math.BigDecimal price = java.math.BigDecimal.valueOf(random.nextInt(20_000), 2);
+        switch (random.nextInt(5)) {
+          case 0 -> {}
+          case 1 -> amount = java.math.BigDecimal.valueOf(random.nextInt(200_000), 3);
+          case 2 -> properties = "{\"amount\": " + price + "}";
+          case 3 -> {
+            amount = price;
+            properties = "{\"amount\": 99999}";
+          }
+          default -> amount = price;
+        }
+      }
+      events.add(
+          new NewEvent(
+              e.customerId(),
+              e.type(),
+              e.occurredAt(),
+              null,
+              amount,
+              properties,
+              UUID.randomUUID().toString(),
+              "test"));
+    }
+    return events;
+  }
+
+  private Customer customerOf(NewEvent e) {
+    return people.stream().filter(p -> owns(p, e)).findFirst().orElseThrow();
+  }
+
+  private static boolean owns(Customer c, NewEvent e) {
+    return c.id() == e.customerId();
   }
 
   private String externalId(long customerId) {
