@@ -271,44 +271,34 @@ public final class AnalyticsBench {
                 "conversion = brute force"));
     int capacity = dictionary.capacity();
     TagBitmap liveIds = dictionary.live();
-    row(
-        out,
-        "C14 segment: count(order, last "
-            + AnalyticsWorld.WINDOW_DAYS
-            + " days) >= 3, from the activity days' tallies",
-        Timing.measure(
-            () -> {
-              double[] counts =
-                  activity.tally(
-                      "order",
-                      AnalyticsWorld.WINDOW_FROM,
-                      AnalyticsWorld.WINDOW_TO,
-                      ids,
-                      capacity,
-                      false);
-              return new long[] {atLeast(counts, 3, liveIds)};
-            },
-            budget),
-        a -> check(a[0] == bruteForce(w, ids, liveIds, 3, -1), "members = brute force"));
-    row(
-        out,
-        "C15 segment: sum(order, amount, last "
-            + AnalyticsWorld.WINDOW_DAYS
-            + " days) >= 500, from the activity days' tallies",
-        Timing.measure(
-            () -> {
-              double[] sums =
-                  activity.tally(
-                      "order",
-                      AnalyticsWorld.WINDOW_FROM,
-                      AnalyticsWorld.WINDOW_TO,
-                      ids,
-                      capacity,
-                      true);
-              return new long[] {atLeast(sums, 500, liveIds)};
-            },
-            budget),
-        a -> check(a[0] == bruteForce(w, ids, liveIds, -1, 50_000), "members = brute force"));
+    for (boolean amounts : new boolean[] {false, true}) {
+      row(
+          out,
+          (amounts ? "C15 segment: sum(order, amount, last " : "C14 segment: count(order, last ")
+              + AnalyticsWorld.WINDOW_DAYS
+              + (amounts ? " days) >= 500" : " days) >= 3")
+              + ", from the activity days' tallies",
+          Timing.measure(
+              () -> {
+                double[] values =
+                    activity.tally(
+                        "order",
+                        AnalyticsWorld.WINDOW_FROM,
+                        AnalyticsWorld.WINDOW_TO,
+                        ids,
+                        capacity,
+                        amounts);
+                return new long[] {atLeast(values, amounts ? 500 : 3, liveIds)};
+              },
+              budget),
+          a ->
+              check(
+                  a[0]
+                      == (amounts
+                          ? bruteForce(w, ids, liveIds, -1, 50_000)
+                          : bruteForce(w, ids, liveIds, 3, -1)),
+                  "members = brute force"));
+    }
     List<String> snapshotKeys = new ArrayList<>(names);
     for (String layered : AnalyticsWorld.LAYERED) {
       snapshotKeys.addAll(w.valueKeys(layered));

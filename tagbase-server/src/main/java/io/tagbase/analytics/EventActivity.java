@@ -143,14 +143,7 @@ class EventActivity {
       }
       List<ActivityDays.Activity> activities = new ArrayList<>(page.size());
       for (JdbcAnalyticsRepository.EventTrace e : page) {
-        add(
-            activities,
-            e.id(),
-            e.customerId(),
-            e.type(),
-            e.occurredAt(),
-            cents(e.amount(), e.properties()),
-            first);
+        add(activities, e, first);
       }
       days.addAll(activities);
       read += page.size();
@@ -183,11 +176,8 @@ class EventActivity {
         NewEvent e = stored.get(i);
         add(
             activities,
-            ids[i],
-            e.customerId(),
-            e.type(),
-            e.occurredAt(),
-            cents(e.amount(), e.properties()),
+            new JdbcAnalyticsRepository.EventTrace(
+                ids[i], e.customerId(), e.type(), e.occurredAt(), e.amount(), e.properties()),
             first);
       }
       days.addAll(activities);
@@ -287,18 +277,16 @@ class EventActivity {
     return (int) (LocalDate.ofInstant(clock.instant(), zone).toEpochDay() - retentionDays + 1);
   }
 
+  /** The event's trace, if its day is in the retention (from {@code first} on). */
   private void add(
-      List<ActivityDays.Activity> activities,
-      long eventId,
-      long customerId,
-      String type,
-      Instant occurredAt,
-      long cents,
-      int first) {
-    int day = (int) LocalDate.ofInstant(occurredAt, zone).toEpochDay();
+      List<ActivityDays.Activity> activities, JdbcAnalyticsRepository.EventTrace e, int first) {
+    int day = (int) LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay();
+    long customerId = e.customerId();
     // ids beyond 2^31 are never paired with the index (see CustomerIdBridge)
     if (day >= first && customerId >= 0 && customerId <= Integer.MAX_VALUE) {
-      activities.add(new ActivityDays.Activity(type, day, (int) customerId, eventId, cents));
+      activities.add(
+          new ActivityDays.Activity(
+              e.type(), day, (int) customerId, e.id(), cents(e.amount(), e.properties())));
     }
   }
 
