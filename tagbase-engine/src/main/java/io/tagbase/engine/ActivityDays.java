@@ -2,7 +2,7 @@ package io.tagbase.engine;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -42,12 +42,24 @@ public final class ActivityDays {
   /**
    * One event's trace: its type, its day, its customer's stored id, and for the tallies its event
    * id (repeats of an id are ignored; negative: unknown, never taken for a repeat) and its amount
-   * in cents ({@link #NO_AMOUNT} for none).
+   * in cents ({@link #NO_AMOUNT} for none), and its properties when the event itself is to be kept
+   * in the day's {@link DayEvents} (null: only its trace in the set and the tally).
    */
-  public record Activity(String type, int day, int storedId, long eventId, long amountCents) {
+  public record Activity(
+      String type,
+      int day,
+      int storedId,
+      long eventId,
+      long amountCents,
+      Map<String, ?> properties) {
     /** An event without a known id or amount: counted in the tallies, never taken for a repeat. */
     public Activity(String type, int day, int storedId) {
-      this(type, day, storedId, -1, NO_AMOUNT);
+      this(type, day, storedId, -1, NO_AMOUNT, null);
+    }
+
+    /** An event whose properties are not kept. */
+    public Activity(String type, int day, int storedId, long eventId, long amountCents) {
+      this(type, day, storedId, eventId, amountCents, null);
     }
   }
 
@@ -57,6 +69,11 @@ public final class ActivityDays {
   /** Sees one stored id's events of one day: how many, and their amounts' sum in cents. */
   public interface TallyVisitor {
     void visit(int storedId, int count, long cents);
+  }
+
+  /** Works on one type's days of events, in day order; must not modify them nor keep them. */
+  public interface EventsWork<T> {
+    T apply(List<DayEvents> days);
   }
 
   /** Sees one day's set; must not modify it nor keep it. */
@@ -69,6 +86,7 @@ public final class ActivityDays {
   // guarded by lock
   private final Map<String, NavigableMap<Integer, RoaringBitmap>> byType = new HashMap<>();
   private final Map<String, NavigableMap<Integer, DayTally>> tallies = new HashMap<>();
+  private final Map<String, NavigableMap<Integer, DayEvents>> events = new HashMap<>();
   private final Roaring64NavigableMap seen = new Roaring64NavigableMap(); // event ids added
   private final RoaringBitmap forgotten = new RoaringBitmap();
   private final Map<Integer, Integer> movedTo = new HashMap<>();
@@ -169,6 +187,24 @@ public final class ActivityDays {
   }
 
   /**
+   * Hands {@code work}, under the read lock, the kept events of {@code type} on the days in {@code
+   * [fromDay, toDay)} (only days some event with properties was added to), in day order, and
+   * returns what it returns. The work must not call back into these days.
+   */
+  public <T> T events(String type, int fromDay, int toDay, EventsWork<T> work) {
+    lock.readLock().lock();
+    try {
+      NavigableMap<Integer, DayEvents> days = events.get(type);
+      if (days == null || fromDay >= toDay) {
+        return work.apply(List.of());
+      }
+      return work.apply(List.copyOf(days.subMap(fromDay, true, toDay, false).values()));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
    * Removes {@code storedId} from every day and keeps it out for good (adds of it, and moves into
    * it, are ignored from now on). Returns how many day sets held it.
    */
@@ -207,29 +243,40 @@ public final class ActivityDays {
   public int dropBefore(int day) {
     lock.writeLock().lock();
     try {
-      int dropped = 0;
-      for (Iterator<NavigableMap<Integer, RoaringBitmap>> it = byType.values().iterator();
-          it.hasNext(); ) {
-        NavigableMap<Integer, RoaringBitmap> days = it.next();
-        NavigableMap<Integer, RoaringBitmap> old = days.headMap(day, false);
-        dropped += old.size();
-        old.clear();
-        if (days.isEmpty()) {
-          it.remove();
-        }
-      }
-      for (Iterator<NavigableMap<Integer, DayTally>> it = tallies.values().iterator();
-          it.hasNext(); ) {
-        NavigableMap<Integer, DayTally> days = it.next();
-        days.headMap(day, false).clear();
-        if (days.isEmpty()) {
-          it.remove();
-        }
-      }
+      int dropped = dropBefore(byType, day);
+      dropBefore(tallies, day);
+      dropBefore(events, day);
       return dropped;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Drops the kept events (not the sets and tallies) of every day before {@code day}; returns how
+   * many days of events were dropped.
+   */
+  public int dropEventsBefore(int day) {
+    lock.writeLock().lock();
+    try {
+      return dropBefore(events, day);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static int dropBefore(Map<String, ? extends NavigableMap<Integer, ?>> byType, int day) {
+    int dropped = 0;
+    for (var it = byType.values().iterator(); it.hasNext(); ) {
+      NavigableMap<Integer, ?> days = it.next();
+      NavigableMap<Integer, ?> old = days.headMap(day, false);
+      dropped += old.size();
+      old.clear();
+      if (days.isEmpty()) {
+        it.remove();
+      }
+    }
+    return dropped;
   }
 
   /** Shrinks every set to its contents (after a bulk load: array containers grow in steps). */
@@ -243,6 +290,9 @@ public final class ActivityDays {
       }
       for (NavigableMap<Integer, DayTally> days : tallies.values()) {
         days.values().forEach(DayTally::trim);
+      }
+      for (NavigableMap<Integer, DayEvents> days : events.values()) {
+        days.values().forEach(DayEvents::trim);
       }
       seen.runOptimize();
     } finally {
@@ -283,6 +333,22 @@ public final class ActivityDays {
     }
   }
 
+  /** About what the kept events (ids and property columns) hold on the heap, in bytes. */
+  public long eventBytes() {
+    lock.readLock().lock();
+    try {
+      long bytes = 0;
+      for (NavigableMap<Integer, DayEvents> days : events.values()) {
+        for (DayEvents day : days.values()) {
+          bytes += day.bytes();
+        }
+      }
+      return bytes;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** How many (type, day) sets are kept. */
   public int sets() {
     int[] sets = {0};
@@ -304,6 +370,12 @@ public final class ActivityDays {
           .computeIfAbsent(a.day(), d -> new RoaringBitmap())
           .add(id);
       tally(a.type(), a.day()).add(id, 1, a.amountCents() == NO_AMOUNT ? 0 : a.amountCents());
+      if (a.properties() != null) {
+        events
+            .computeIfAbsent(a.type(), t -> new TreeMap<>())
+            .computeIfAbsent(a.day(), DayEvents::new)
+            .add(id, a.properties());
+      }
     }
   }
 
@@ -347,11 +419,21 @@ public final class ActivityDays {
               tally.add(replacement, taken.count(), taken.cents());
             }
           }
+          DayEvents kept = events.getOrDefault(type.getKey(), EMPTY).get(day.getKey());
+          if (kept != null) {
+            if (replacement >= 0) {
+              kept.replace(storedId, replacement);
+            } else {
+              kept.remove(storedId);
+            }
+          }
         }
       }
     }
     return held;
   }
+
+  private static final NavigableMap<Integer, DayEvents> EMPTY = new TreeMap<>();
 
   private static void checkId(int storedId) {
     if (storedId < 0) {

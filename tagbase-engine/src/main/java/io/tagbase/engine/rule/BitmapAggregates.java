@@ -3,6 +3,8 @@ package io.tagbase.engine.rule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Aggregates for every customer at once, from one pass over their event type's rows into primitive
@@ -28,7 +30,7 @@ final class BitmapAggregates {
 
   /** The aggregate per customer id (NaN: missing), for ids below the dictionary's capacity. */
   double[] compute(CompiledAggregate agg) {
-    return computeAll(List.of(agg)).get(0);
+    return compute(new CompiledAggregate[] {agg})[0];
   }
 
   /** Each aggregate per customer id, in the order given. */
@@ -46,16 +48,44 @@ final class BitmapAggregates {
           done[j] = true;
         }
       }
-      Sink[] sinks = new Sink[group.size()];
-      for (int k = 0; k < sinks.length; k++) {
-        sinks[k] = sink(aggs.get(group.get(k)));
+      CompiledAggregate[] members = new CompiledAggregate[group.size()];
+      for (int k = 0; k < members.length; k++) {
+        members[k] = aggs.get(group.get(k));
       }
-      pass(aggs.get(i), sinks);
-      for (int k = 0; k < sinks.length; k++) {
-        results[group.get(k)] = sinks[k].finish();
+      double[][] values = compute(members);
+      for (int k = 0; k < members.length; k++) {
+        results[group.get(k)] = values[k];
       }
     }
     return Arrays.asList(results);
+  }
+
+  /**
+   * Aggregates accepting the same events, from the kept days of events when the data's {@link
+   * EventDays} hold the window's, else from the log.
+   */
+  private double[][] compute(CompiledAggregate[] aggs) {
+    CompiledAggregate accepting = aggs[0];
+    EventDays days = data.eventDays();
+    int from = accepting.fromDay();
+    int to = accepting.toDay();
+    if (days != null && from <= to && from != Integer.MIN_VALUE && days.holdsEvents(from, to)) {
+      return days.events(accepting.event, from, to, runs -> compute(aggs, runs));
+    }
+    return compute(aggs, List.of(data.events().run(accepting.event)));
+  }
+
+  private double[][] compute(CompiledAggregate[] aggs, List<EventRun> runs) {
+    Sink[] sinks = new Sink[aggs.length];
+    for (int k = 0; k < sinks.length; k++) {
+      sinks[k] = sink(aggs[k], runs);
+    }
+    pass(aggs, sinks, runs);
+    double[][] values = new double[sinks.length][];
+    for (int k = 0; k < sinks.length; k++) {
+      values[k] = sinks[k].finish();
+    }
+    return values;
   }
 
   /** Below this many customer ids a pass runs on the calling thread alone. */
@@ -64,63 +94,68 @@ final class BitmapAggregates {
   /**
    * One pass over the accepted events, handing each to every sink. Over many customers two threads
    * share the work by customer id range (each reads every row and handles its own customers), so
-   * each customer's events still arrive in log order and the sinks' arrays are written by one
+   * each customer's events still arrive in run order and the sinks' arrays are written by one
    * thread per customer.
    */
-  private void pass(CompiledAggregate accepting, Sink[] sinks) {
+  private void pass(CompiledAggregate[] aggs, Sink[] sinks, List<EventRun> runs) {
     int capacity = data.customers().capacity();
-    EventLog log = data.events();
-    int[] rows = log.rowsShared(accepting.event); // read only, under the caller's read lock
-    int count = log.rowCount(accepting.event);
     if (capacity < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
-      pass(accepting, sinks, rows, count, 0, capacity);
+      pass(aggs, sinks, runs, 0, capacity);
       return;
     }
     int middle = capacity / 2;
     java.util.concurrent.CompletableFuture<Void> upper =
         java.util.concurrent.CompletableFuture.runAsync(
-            () -> pass(accepting, sinks, rows, count, middle, capacity));
-    pass(accepting, sinks, rows, count, 0, middle);
+            () -> pass(aggs, sinks, runs, middle, capacity));
+    pass(aggs, sinks, runs, 0, middle);
     upper.join();
   }
 
   private void pass(
-      CompiledAggregate accepting,
+      CompiledAggregate[] aggs,
       Sink[] sinks,
-      int[] rows,
-      int count,
+      List<EventRun> runs,
       int fromCustomer,
       int toCustomer) {
-    EventLog log = data.events();
-    java.util.function.IntPredicate filter = accepting.rowFilter(log);
-    for (int i = 0; i < count; i++) {
-      int row = rows[i];
-      int customer = log.customer(row);
-      if (customer < fromCustomer || customer >= toCustomer) {
-        continue;
+    CompiledAggregate accepting = aggs[0];
+    CompiledAggregate.TextKeys keys = new CompiledAggregate.TextKeys(); // this thread's own
+    IntToDoubleFunction[] values = new IntToDoubleFunction[sinks.length];
+    for (EventRun run : runs) {
+      IntPredicate filter = accepting.rowFilter(run);
+      for (int k = 0; k < sinks.length; k++) {
+        values[k] = aggs[k].rowValue(run, keys);
       }
-      int day = log.epochDay(row);
-      if (accepting.acceptsDay(day) && filter.test(row)) {
-        for (Sink sink : sinks) {
-          sink.add(customer, day, row);
+      int size = run.size();
+      for (int i = 0; i < size; i++) {
+        int row = run.row(i);
+        int customer = run.customer(row);
+        if (customer < fromCustomer || customer >= toCustomer) {
+          continue;
+        }
+        int day = run.day(row);
+        if (accepting.acceptsDay(day) && filter.test(row)) {
+          for (int k = 0; k < sinks.length; k++) {
+            sinks[k].add(customer, day, values[k], row);
+          }
         }
       }
     }
   }
 
-  private Sink sink(CompiledAggregate agg) {
+  private Sink sink(CompiledAggregate agg, List<EventRun> runs) {
     int capacity = data.customers().capacity();
     return switch (agg.fn) {
       case COUNT -> new Count(capacity);
-      case SUM, AVG, MIN, MAX -> new Values(agg, data.events(), capacity);
+      case SUM, AVG, MIN, MAX -> new Values(agg, capacity);
       case FIRST, LAST, DAYS_SINCE_FIRST, DAYS_SINCE_LAST -> new Days(agg.fn, capacity, today);
-      case DISTINCT -> new Distinct(agg, data.events(), capacity);
+      case DISTINCT -> new Distinct(agg, runs, capacity);
     };
   }
 
   /** Takes the accepted events of one aggregate and gives its value per customer id. */
   private interface Sink {
-    void add(int customer, int day, int row);
+    /** An accepted event of {@code customer} on {@code day}; {@code value} reads its value. */
+    void add(int customer, int day, IntToDoubleFunction value, int row);
 
     double[] finish();
   }
@@ -133,7 +168,7 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row) {
+    public void add(int customer, int day, IntToDoubleFunction value, int row) {
       counts[customer]++;
     }
 
@@ -145,21 +180,19 @@ final class BitmapAggregates {
 
   private static final class Values implements Sink {
     private final CompiledAggregate agg;
-    private final java.util.function.IntToDoubleFunction value;
     private final boolean extreme;
     private final double[] result;
     private final int[] valued;
 
-    Values(CompiledAggregate agg, EventLog log, int capacity) {
+    Values(CompiledAggregate agg, int capacity) {
       this.agg = agg;
-      this.value = agg.rowValue(log);
       this.extreme = agg.fn == AggFn.MIN || agg.fn == AggFn.MAX;
       this.result = new double[capacity];
       this.valued = new int[capacity];
     }
 
     @Override
-    public void add(int customer, int day, int row) {
+    public void add(int customer, int day, IntToDoubleFunction value, int row) {
       double v = value.applyAsDouble(row);
       if (Double.isNaN(v)) {
         return;
@@ -206,7 +239,7 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row) {
+    public void add(int customer, int day, IntToDoubleFunction value, int row) {
       days[customer] = first ? Math.min(days[customer], day) : Math.max(days[customer], day);
     }
 
@@ -231,16 +264,14 @@ final class BitmapAggregates {
    */
   private static final class Distinct implements Sink {
     private final CompiledAggregate agg;
-    private final EventLog log;
-    private final java.util.function.IntToDoubleFunction key;
+    private final List<EventRun> runs;
     private final double[] counts;
     private final double[] last;
     private final boolean[] unordered;
 
-    Distinct(CompiledAggregate agg, EventLog log, int capacity) {
+    Distinct(CompiledAggregate agg, List<EventRun> runs, int capacity) {
       this.agg = agg;
-      this.log = log;
-      this.key = agg.rowValue(log);
+      this.runs = runs;
       this.counts = new double[capacity];
       this.last = new double[capacity];
       this.unordered = new boolean[capacity];
@@ -248,7 +279,7 @@ final class BitmapAggregates {
     }
 
     @Override
-    public void add(int customer, int day, int row) {
+    public void add(int customer, int day, IntToDoubleFunction key, int row) {
       if (unordered[customer]) {
         return;
       }
@@ -282,26 +313,31 @@ final class BitmapAggregates {
       int[] customerOf = new int[1024];
       double[] keyOf = new double[1024];
       int accepted = 0;
-      java.util.function.IntPredicate filter = agg.rowFilter(log);
-      for (int row : log.rows(agg.event)) {
-        int customer = log.customer(row);
-        if (customer >= capacity || !unordered[customer]) {
-          continue;
+      CompiledAggregate.TextKeys keys = new CompiledAggregate.TextKeys();
+      for (EventRun run : runs) {
+        IntPredicate filter = agg.rowFilter(run);
+        IntToDoubleFunction value = agg.rowValue(run, keys);
+        for (int i = 0; i < run.size(); i++) {
+          int row = run.row(i);
+          int customer = run.customer(row);
+          if (customer < 0 || customer >= capacity || !unordered[customer]) {
+            continue;
+          }
+          if (!agg.acceptsDay(run.day(row)) || !filter.test(row)) {
+            continue;
+          }
+          double key = value.applyAsDouble(row);
+          if (Double.isNaN(key)) {
+            continue;
+          }
+          if (accepted == customerOf.length) {
+            customerOf = Arrays.copyOf(customerOf, accepted * 2);
+            keyOf = Arrays.copyOf(keyOf, accepted * 2);
+          }
+          customerOf[accepted] = customer;
+          keyOf[accepted++] = key;
+          start[customer + 1]++;
         }
-        if (!agg.acceptsDay(log.epochDay(row)) || !filter.test(row)) {
-          continue;
-        }
-        double key = this.key.applyAsDouble(row);
-        if (Double.isNaN(key)) {
-          continue;
-        }
-        if (accepted == customerOf.length) {
-          customerOf = Arrays.copyOf(customerOf, accepted * 2);
-          keyOf = Arrays.copyOf(keyOf, accepted * 2);
-        }
-        customerOf[accepted] = customer;
-        keyOf[accepted++] = key;
-        start[customer + 1]++;
       }
       for (int id = 0; id < capacity; id++) {
         start[id + 1] += start[id];

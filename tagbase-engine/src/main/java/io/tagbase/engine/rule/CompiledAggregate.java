@@ -2,6 +2,8 @@ package io.tagbase.engine.rule;
 
 import io.tagbase.engine.rule.RuleSchema.Event;
 import io.tagbase.engine.rule.RuleSchema.Field;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 
 /**
@@ -66,68 +68,116 @@ final class CompiledAggregate {
     return day >= from && day <= to && filter.test(e);
   }
 
+  /** The window's first day (Integer.MIN_VALUE: no bound). */
+  int fromDay() {
+    return from;
+  }
+
+  /** The window's last day. */
+  int toDay() {
+    return to;
+  }
+
   /** Whether an event on {@code day} is inside the window. */
   boolean acceptsDay(int day) {
     return day >= from && day <= to;
   }
 
   /**
-   * The where filter over log rows, reading the property columns directly (resolved once), for
-   * passes over every row; the same test as {@link #accepts} apart from the day.
+   * The where filter over a run's rows, reading its property columns directly (resolved once per
+   * run; a text test runs once per distinct value), for passes over every row; the same test as
+   * {@link #accepts} apart from the day.
    */
-  java.util.function.IntPredicate rowFilter(EventLog log) {
-    return where == null ? row -> true : rowFilter(where, type, log, today);
+  IntPredicate rowFilter(EventRun run) {
+    return where == null ? row -> true : rowFilter(where, type, run, today);
   }
 
-  private static java.util.function.IntPredicate rowFilter(
-      Rule where, Event type, EventLog log, int today) {
+  private static IntPredicate rowFilter(Rule where, Event type, EventRun run, int today) {
     if (where instanceof Rule.And and) {
       return and.terms().stream()
-          .map(t -> rowFilter(t, type, log, today))
-          .reduce(java.util.function.IntPredicate::and)
+          .map(t -> rowFilter(t, type, run, today))
+          .reduce(IntPredicate::and)
           .orElseThrow();
     }
     if (where instanceof Rule.Or or) {
       return or.terms().stream()
-          .map(t -> rowFilter(t, type, log, today))
-          .reduce(java.util.function.IntPredicate::or)
+          .map(t -> rowFilter(t, type, run, today))
+          .reduce(IntPredicate::or)
           .orElseThrow();
     }
     if (where instanceof Rule.Not not) {
-      return rowFilter(not.term(), type, log, today).negate();
+      return rowFilter(not.term(), type, run, today).negate();
     }
     Rule.Compare c = (Rule.Compare) where;
     String name = ((Operand.Attr) c.operand()).name();
     Field property = type.property(name).orElseThrow();
     ValueTest test = ValueTest.of(c.op(), c.values(), today);
     if (property.type().isText()) {
-      return row -> test.string(log.string(name, row));
+      int[] codes = run.texts(name);
+      boolean missing = test.string(null);
+      if (codes == null) {
+        return row -> missing;
+      }
+      byte[] known = new byte[run.textCount(name) + 1]; // 0: not tested yet, 1: fails, 2: passes
+      known[0] = (byte) (missing ? 2 : 1);
+      return row -> {
+        int code = codes[row];
+        byte k = known[code];
+        if (k == 0) {
+          k = (byte) (test.string(run.text(name, code - 1)) ? 2 : 1);
+          known[code] = k;
+        }
+        return k == 2;
+      };
     }
-    double[] column = log.numberColumn(name);
+    double[] column = run.numbers(name);
     return column == null ? row -> test.number(Double.NaN) : row -> test.number(column[row]);
   }
 
   /**
-   * The expression's value per log row (NaN: none), or for a distinct count over a text property
-   * its dictionary code; columns resolved once.
+   * The expression's value per row of a run (NaN: none), or for a distinct count over a text
+   * property a key from {@code keys}, equal for equal texts across the runs of one pass; columns
+   * resolved once per run.
    */
-  java.util.function.IntToDoubleFunction rowValue(EventLog log) {
+  IntToDoubleFunction rowValue(EventRun run, TextKeys keys) {
     if (expression == null) {
       return row -> Double.NaN;
     }
     if (textKey) {
       String name = ((Expr.Prop) expression).name();
+      int[] codes = run.texts(name);
+      if (codes == null) {
+        return row -> Double.NaN;
+      }
+      int[] keyOf = new int[run.textCount(name) + 1]; // 0: not looked up yet
       return row -> {
-        int code = log.stringCode(name, row);
-        return code == 0 ? Double.NaN : code;
+        int code = codes[row];
+        if (code == 0) {
+          return Double.NaN;
+        }
+        int key = keyOf[code];
+        if (key == 0) {
+          key = keys.key(run.text(name, code - 1));
+          keyOf[code] = key;
+        }
+        return key;
       };
     }
-    return rowValue(expression, log);
+    return rowValue(expression, run);
   }
 
-  private static java.util.function.IntToDoubleFunction rowValue(Expr expr, EventLog log) {
+  /** Keys for texts, 1 and up, equal for equal texts: one per pass (and thread). */
+  static final class TextKeys {
+    private final java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+
+    int key(String text) {
+      return keys.computeIfAbsent(text, t -> keys.size() + 1);
+    }
+  }
+
+  private static IntToDoubleFunction rowValue(Expr expr, EventRun run) {
     if (expr instanceof Expr.Prop p) {
-      double[] column = log.numberColumn(p.name());
+      double[] column = run.numbers(p.name());
       return column == null ? row -> Double.NaN : row -> column[row];
     }
     if (expr instanceof Expr.Const c) {
@@ -135,8 +185,8 @@ final class CompiledAggregate {
       return row -> value;
     }
     Expr.Arith a = (Expr.Arith) expr;
-    var left = rowValue(a.left(), log);
-    var right = rowValue(a.right(), log);
+    var left = rowValue(a.left(), run);
+    var right = rowValue(a.right(), run);
     switch (a.op()) {
       case '+':
         return row -> left.applyAsDouble(row) + right.applyAsDouble(row);

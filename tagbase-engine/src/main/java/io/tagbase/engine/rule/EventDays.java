@@ -1,14 +1,17 @@
 package io.tagbase.engine.rule;
 
 import io.tagbase.engine.TagBitmap;
+import java.util.List;
 
 /**
  * Who did an event of a type on which days, and how many times for how much, kept outside the event
  * log (the server keeps these in memory as events are recorded), for clauses without a filter: a
  * segment over {@code did order in last 7 days} is then a union of day sets, and one over {@code
  * count(order, last 30 days) >= 3} or {@code sum(order, amount, last 30 days) > 1000} a sum of
- * per-day tallies, not a read of every event. Days are epoch days in the zone the rule's days are
- * counted in.
+ * per-day tallies, not a read of every event. When the days also hold the events themselves, {@code
+ * count(order where category = "shoes", last 30 days) >= 2} and any other aggregate over those days
+ * read them as {@link EventRun}s instead of the log. Days are epoch days in the zone the rule's
+ * days are counted in.
  */
 public interface EventDays {
   /** The event property whose sums the tallies keep: the event's amount. */
@@ -34,9 +37,30 @@ public interface EventDays {
   double[] tally(AggFn fn, String type, int fromDay, int toDay, int capacity);
 
   /**
+   * Whether the events themselves (with their properties) of every day from {@code fromDay} to
+   * {@code toDay} (inclusive) are held in full, so any clause over those days, filtered or not, can
+   * read them through {@link #events}. None by default.
+   */
+  default boolean holdsEvents(int fromDay, int toDay) {
+    return false;
+  }
+
+  /**
+   * Hands {@code work} the held events of {@code type} on the days from {@code fromDay} to {@code
+   * toDay} (inclusive), as runs whose customers are the evaluation's numbers, and returns what it
+   * returns; the runs stay unchanged while it works. Only asked for days it {@linkplain
+   * #holdsEvents holds}.
+   */
+  default <T> T events(
+      String type, int fromDay, int toDay, java.util.function.Function<List<EventRun>, T> work) {
+    throw new UnsupportedOperationException("no events are held");
+  }
+
+  /**
    * Whether {@code days} answer every event clause of {@code rule} as of {@code today}: each is a
    * {@code did}, {@code count} or {@code sum} of the amount, without a filter, with a window whose
-   * days are covered (all time is not). When true the rule needs no event log.
+   * days are covered, or any clause with a window whose events are {@linkplain #holdsEvents held}
+   * (all time is neither). When true the rule needs no event log.
    */
   static boolean answersAll(Rule rule, int today, EventDays days) {
     if (rule instanceof Rule.And and) {
@@ -49,12 +73,24 @@ public interface EventDays {
       return answersAll(not.term(), today, days);
     }
     if (rule instanceof Rule.Did did) {
-      return answers(did, today, days);
+      return answers(did, today, days) || held(did.window(), today, days);
     }
     if (rule instanceof Rule.Compare c) {
-      return !(c.operand() instanceof Operand.Aggregate agg) || answers(agg, today, days);
+      return !(c.operand() instanceof Operand.Aggregate agg)
+          || answers(agg, today, days)
+          || held(agg.window(), today, days);
     }
     return true; // a tag
+  }
+
+  /** Whether {@code days} hold the events of {@code window} as of {@code today}. */
+  static boolean held(Window window, int today, EventDays days) {
+    if (days == null || window == null) {
+      return false; // all time
+    }
+    int from = window.from(today);
+    int to = window.to(today);
+    return to < from || from != Integer.MIN_VALUE && days.holdsEvents(from, to);
   }
 
   /** Whether {@code days} answer this one clause as of {@code today}. */

@@ -103,16 +103,55 @@ public final class EventLog {
     return code == null ? new int[0] : Arrays.copyOf(rowsByType.get(code), rowCounts.get(code));
   }
 
-  /** The rows of {@code type} without a copy: read only {@code [0, rowCount(type))}; no writes. */
-  int[] rowsShared(String type) {
+  /**
+   * The events of {@code type} as one run over the log's rows, without a copy: valid until the next
+   * {@link #append}.
+   */
+  EventRun run(String type) {
     Integer code = typeCodes.get(type);
-    return code == null ? new int[0] : rowsByType.get(code);
-  }
+    int[] rows = code == null ? new int[0] : rowsByType.get(code);
+    int count = code == null ? 0 : rowCounts.get(code);
+    return new EventRun() {
+      @Override
+      public int size() {
+        return count;
+      }
 
-  /** How many events of {@code type} there are. */
-  int rowCount(String type) {
-    Integer code = typeCodes.get(type);
-    return code == null ? 0 : rowCounts.get(code);
+      @Override
+      public int row(int i) {
+        return rows[i];
+      }
+
+      @Override
+      public int customer(int row) {
+        return customers[row];
+      }
+
+      @Override
+      public int day(int row) {
+        return days[row];
+      }
+
+      @Override
+      public double[] numbers(String property) {
+        return numbers.get(property);
+      }
+
+      @Override
+      public int[] texts(String property) {
+        return strings.get(property);
+      }
+
+      @Override
+      public int textCount(String property) {
+        return stringValues.size();
+      }
+
+      @Override
+      public String text(String property, int code) {
+        return stringValues.get(code);
+      }
+    };
   }
 
   public int customer(int row) {
@@ -137,20 +176,6 @@ public final class EventLog {
   public String string(String property, int row) {
     int[] column = strings.get(property);
     return column == null || column[row] == 0 ? null : stringValues.get(column[row] - 1);
-  }
-
-  /**
-   * The number column of {@code property} (NaN where missing), or null; valid until the next {@link
-   * #append}.
-   */
-  double[] numberColumn(String property) {
-    return numbers.get(property);
-  }
-
-  /** The dictionary code + 1 of the string property at {@code row}; 0 when missing. */
-  int stringCode(String property, int row) {
-    int[] column = strings.get(property);
-    return column == null ? 0 : column[row];
   }
 
   /** The event at {@code row} as the per-customer evaluation reads it. */

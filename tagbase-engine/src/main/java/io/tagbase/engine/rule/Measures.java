@@ -87,11 +87,12 @@ public final class Measures {
     int[] first = filled(capacity);
     int[] last = filled(capacity);
     int[] previous = filled(capacity);
-    EventLog log = data.events();
-    java.util.function.IntPredicate filter = agg.rowFilter(log);
-    for (int row : log.rows(agg.event)) {
-      int customer = log.customer(row);
-      int day = log.epochDay(row);
+    EventRun run = data.events().run(agg.event);
+    java.util.function.IntPredicate filter = agg.rowFilter(run);
+    for (int i = 0; i < run.size(); i++) {
+      int row = run.row(i);
+      int customer = run.customer(row);
+      int day = run.day(row);
       if (customer >= capacity || !agg.acceptsDay(day) || !filter.test(row)) {
         continue;
       }
