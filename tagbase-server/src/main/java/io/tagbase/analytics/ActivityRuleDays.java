@@ -3,15 +3,19 @@ package io.tagbase.analytics;
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.rule.AggFn;
+import io.tagbase.engine.rule.EventRun;
 import io.tagbase.rules.RuleEventDays;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
  * The activity days ({@link EventActivity}) as rules read them: a {@code did order in last 7 days}
  * clause in a segment or rule is a union of day sets, translated to the index's numbers, and {@code
- * count(order, last 30 days)} a sum of the days' tallies, instead of a read of every event. Lock
- * order: the index's read lock, then the id bridge's monitor, then the days' lock (a leaf, released
- * before a union is translated), as {@link CustomerIdBridge} documents.
+ * count(order, last 30 days)} a sum of the days' tallies, and any other clause over the days whose
+ * events are held a pass over those events, instead of a read of every event. Lock order: the
+ * index's read lock, then the id bridge's monitor, then the days' lock (a leaf, released before a
+ * union is translated), as {@link CustomerIdBridge} documents.
  */
 @Component
 class ActivityRuleDays implements RuleEventDays {
@@ -48,6 +52,29 @@ class ActivityRuleDays implements RuleEventDays {
     return bridge.withPairs(
         dictionary,
         ids -> activity.tally(type, fromDay, toDay, ids, dictionary.capacity(), fn == AggFn.SUM));
+  }
+
+  @Override
+  public boolean holdsEvents(int fromDay, int toDay) {
+    return activity.holdsEvents(fromDay, toDay);
+  }
+
+  @Override
+  public <T> T events(
+      String type,
+      int fromDay,
+      int toDay,
+      CustomerDictionary dictionary,
+      Function<List<EventRun>, T> work) {
+    reads.incrementAndGet();
+    return bridge.withPairs(
+        dictionary,
+        ids ->
+            activity.events(
+                type,
+                fromDay,
+                toDay,
+                days -> work.apply(days.stream().map(d -> EventRun.of(d, ids::id)).toList())));
   }
 
   /** How many clauses the days have answered since start-up. */

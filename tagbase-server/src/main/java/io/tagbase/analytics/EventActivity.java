@@ -1,10 +1,12 @@
 package io.tagbase.analytics;
 
 import io.tagbase.customer.CustomersMerged;
+import io.tagbase.customer.EventProperties;
 import io.tagbase.customer.EventsRecorded;
 import io.tagbase.customer.NewEvent;
 import io.tagbase.engine.ActivityDays;
 import io.tagbase.engine.StoredIds;
+import io.tagbase.engine.rule.EventDays;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.roaringbitmap.RoaringBitmap;
@@ -24,8 +27,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who did which event on which day, in memory ({@link ActivityDays}: per event type and day of
@@ -40,6 +41,10 @@ import tools.jackson.databind.ObjectMapper;
  * backfill overlapping live updates is harmless. It {@linkplain #converters answers} only once the
  * backfill is done and for windows starting inside the retention; otherwise conversion asks the
  * database, and the figure says which answered.
+ *
+ * <p>For the last {@code tagbase.analytics.event-days} days (35; at most the retention; 0 keeps
+ * none) the events themselves are kept too, with their properties as the rules read them, so a
+ * segment's filtered or averaged clause over those days reads memory ({@link #holdsEvents}).
  *
  * <p>Erasure {@linkplain #forget forgets} a customer's id in every day (and keeps it out of later
  * backfill pages); a merge gives the merged profile's days to the kept one, as the database moves
@@ -63,6 +68,7 @@ class EventActivity {
   private final Clock clock;
   private final ZoneId zone;
   private final int retentionDays;
+  private final int eventDays;
   private final ActivityDays days = new ActivityDays();
   private final AtomicBoolean backfilling = new AtomicBoolean();
   private volatile boolean ready;
@@ -73,15 +79,21 @@ class EventActivity {
       JdbcAnalyticsRepository repository,
       Clock clock,
       @Value("${tagbase.zone:Asia/Shanghai}") String zone,
-      @Value("${tagbase.analytics.activity-days:90}") int retentionDays) {
+      @Value("${tagbase.analytics.activity-days:90}") int retentionDays,
+      @Value("${tagbase.analytics.event-days:35}") int eventDays) {
     if (retentionDays < 0) {
       throw new IllegalArgumentException(
           "tagbase.analytics.activity-days must be 0 (off) or a number of days: " + retentionDays);
+    }
+    if (eventDays < 0) {
+      throw new IllegalArgumentException(
+          "tagbase.analytics.event-days must be 0 (off) or a number of days: " + eventDays);
     }
     this.repository = repository;
     this.clock = clock;
     this.zone = ZoneId.of(zone);
     this.retentionDays = retentionDays;
+    this.eventDays = Math.min(eventDays, retentionDays); // events are kept only on kept days
   }
 
   /** Starts the backfill in the background once the application is ready. */
@@ -133,6 +145,7 @@ class EventActivity {
   private long readRetention() {
     long start = System.nanoTime();
     int first = retentionStart();
+    int eventsFirst = eventsStart();
     Instant from = LocalDate.ofEpochDay(first).atStartOfDay(zone).toInstant();
     long read = 0;
     long after = 0;
@@ -143,7 +156,7 @@ class EventActivity {
       }
       List<ActivityDays.Activity> activities = new ArrayList<>(page.size());
       for (JdbcAnalyticsRepository.EventTrace e : page) {
-        add(activities, e, first);
+        add(activities, e, first, eventsFirst);
       }
       days.addAll(activities);
       read += page.size();
@@ -152,11 +165,15 @@ class EventActivity {
     days.trim();
     coveredFrom = first;
     log.info(
-        "Activity days from {}: {} events read, {} day sets, {} bytes, in {} ms",
+        "Activity days from {}: {} events read, {} day sets, {} bytes, tallies {} bytes, events"
+            + " from {} {} bytes, in {} ms",
         LocalDate.ofEpochDay(first),
         read,
         days.sets(),
         days.serializedSizeInBytes(),
+        days.tallyBytes(),
+        LocalDate.ofEpochDay(eventsFirst),
+        days.eventBytes(),
         (System.nanoTime() - start) / 1_000_000);
     return read;
   }
@@ -169,6 +186,7 @@ class EventActivity {
     }
     try {
       int first = retentionStart();
+      int eventsFirst = eventsStart();
       List<ActivityDays.Activity> activities = new ArrayList<>(recorded.events().size());
       List<NewEvent> stored = recorded.events();
       long[] ids = recorded.eventIds();
@@ -177,8 +195,15 @@ class EventActivity {
         add(
             activities,
             new JdbcAnalyticsRepository.EventTrace(
-                ids[i], e.customerId(), e.type(), e.occurredAt(), e.amount(), e.properties()),
-            first);
+                ids[i],
+                e.customerId(),
+                e.type(),
+                e.occurredAt(),
+                e.orderId(),
+                e.amount(),
+                e.properties()),
+            first,
+            eventsFirst);
       }
       days.addAll(activities);
     } catch (RuntimeException e) {
@@ -205,6 +230,7 @@ class EventActivity {
   void prune() {
     int first = retentionStart();
     int dropped = days.dropBefore(first);
+    days.dropEventsBefore(eventsStart());
     coveredFrom = Math.max(coveredFrom, first);
     log.info(
         "Activity days before {} dropped: {} day sets; {} kept, {} bytes",
@@ -252,6 +278,22 @@ class EventActivity {
     return holdsFrom(fromDay) && toDay <= retentionStart() + retentionDays - 1;
   }
 
+  /**
+   * Whether the events themselves of every day from {@code fromDay} to {@code toDay} (inclusive)
+   * are held in full: the last {@code tagbase.analytics.event-days} days.
+   */
+  boolean holdsEvents(int fromDay, int toDay) {
+    return eventDays > 0 && covers(fromDay, toDay) && fromDay >= eventsStart();
+  }
+
+  /**
+   * {@code work} over the held events of {@code type} on the days from {@code fromDay} to {@code
+   * toDay} (inclusive), under the days' read lock; when {@link #holdsEvents} holds.
+   */
+  <T> T events(String type, int fromDay, int toDay, ActivityDays.EventsWork<T> work) {
+    return days.events(type, fromDay, toDay + 1, work);
+  }
+
   /** Whether the days are complete from {@code fromDay} on: filled, and inside the retention. */
   private boolean holdsFrom(int fromDay) {
     return retentionDays > 0 && ready && fromDay >= Math.max(coveredFrom, retentionStart());
@@ -277,16 +319,32 @@ class EventActivity {
     return (int) (LocalDate.ofInstant(clock.instant(), zone).toEpochDay() - retentionDays + 1);
   }
 
-  /** The event's trace, if its day is in the retention (from {@code first} on). */
+  /** The first day whose events themselves are kept (after every day when none are). */
+  private int eventsStart() {
+    return eventDays == 0 ? Integer.MAX_VALUE : retentionStart() + retentionDays - eventDays;
+  }
+
+  /**
+   * The event's trace, if its day is in the retention (from {@code first} on), with its properties
+   * as the rules read them if its day is one whose events are kept (from {@code eventsFirst} on).
+   */
   private void add(
-      List<ActivityDays.Activity> activities, JdbcAnalyticsRepository.EventTrace e, int first) {
+      List<ActivityDays.Activity> activities,
+      JdbcAnalyticsRepository.EventTrace e,
+      int first,
+      int eventsFirst) {
     int day = (int) LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay();
     long customerId = e.customerId();
     // ids beyond 2^31 are never paired with the index (see CustomerIdBridge)
     if (day >= first && customerId >= 0 && customerId <= Integer.MAX_VALUE) {
+      Map<String, Object> properties =
+          day >= eventsFirst ? EventProperties.of(e.properties(), e.orderId(), e.amount()) : null;
+      long cents =
+          properties == null
+              ? cents(e.amount(), e.properties())
+              : cents(properties.get(EventDays.AMOUNT));
       activities.add(
-          new ActivityDays.Activity(
-              e.type(), day, (int) customerId, e.id(), cents(e.amount(), e.properties())));
+          new ActivityDays.Activity(e.type(), day, (int) customerId, e.id(), cents, properties));
     }
   }
 
@@ -297,26 +355,24 @@ class EventActivity {
    */
   static long cents(BigDecimal amount, String properties) {
     if (amount == null && properties != null && properties.contains("\"amount\"")) {
-      try {
-        JsonNode value = JSON.readTree(properties).get("amount");
-        if (value != null && value.isNumber()) {
-          amount = value.decimalValue();
-        } else if (value != null && value.isBoolean()) {
-          amount = value.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-      } catch (RuntimeException unreadable) {
-        return ActivityDays.NO_AMOUNT; // the rules read no properties from it either
-      }
+      return cents(EventProperties.scalars(properties).get(EventDays.AMOUNT));
     }
-    if (amount == null) {
+    return cents(amount);
+  }
+
+  /** A property's value in cents: a number, or a boolean as 1/0; else none. */
+  private static long cents(Object amount) {
+    BigDecimal value =
+        amount instanceof BigDecimal d
+            ? d
+            : amount instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : null;
+    if (value == null) {
       return ActivityDays.NO_AMOUNT;
     }
     try {
-      return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+      return value.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
     } catch (ArithmeticException beyond) {
       return ActivityDays.NO_AMOUNT; // beyond 9.2e16: no amount column holds it
     }
   }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -205,15 +205,13 @@ class JdbcAnalyticsRepository {
     return java.util.Arrays.copyOf(ids[0], size[0]);
   }
 
-  /**
-   * One stored event as the activity days need it; {@code properties} only when the amount column
-   * is empty (the rules then read an {@code amount} property, if any).
-   */
+  /** One stored event as the activity days need it. */
   record EventTrace(
       long id,
       long customerId,
       String type,
       Instant occurredAt,
+      String orderId,
       java.math.BigDecimal amount,
       String properties) {}
 
@@ -225,8 +223,8 @@ class JdbcAnalyticsRepository {
    */
   List<EventTrace> eventsAfter(long afterId, Instant from, int limit) {
     return jdbc.sql(
-            "select id, customer_id, event_type, occurred_at, amount,"
-                + " case when amount is null then properties end from customer_event"
+            "select id, customer_id, event_type, occurred_at, order_id, amount, properties from"
+                + " customer_event"
                 + " where id > :after and occurred_at >= :from order by id limit :limit")
         .param("after", afterId)
         .param("from", Timestamp.from(from))
@@ -238,8 +236,9 @@ class JdbcAnalyticsRepository {
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getTimestamp(4).toInstant(),
-                    rs.getBigDecimal(5),
-                    rs.getString(6)))
+                    rs.getString(5),
+                    rs.getBigDecimal(6),
+                    rs.getString(7)))
         .list();
   }
 

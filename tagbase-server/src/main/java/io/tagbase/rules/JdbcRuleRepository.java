@@ -1,5 +1,6 @@
 package io.tagbase.rules;
 
+import io.tagbase.customer.EventProperties;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,15 +208,8 @@ class JdbcRuleRepository {
       events
           .query(
               (rs, n) -> {
-                Map<String, Object> props = properties(rs.getString(6));
-                String orderId = rs.getString(4);
-                if (orderId != null) {
-                  props.put("order_id", orderId);
-                }
-                BigDecimal amount = rs.getBigDecimal(5);
-                if (amount != null) {
-                  props.put("amount", amount);
-                }
+                Map<String, Object> props =
+                    EventProperties.of(rs.getString(6), rs.getString(4), rs.getBigDecimal(5));
                 int day =
                     (int) rs.getTimestamp(3).toInstant().atZone(zone).toLocalDate().toEpochDay();
                 inputs.events.add(
@@ -264,33 +258,6 @@ class JdbcRuleRepository {
         .query((rs, i) -> numbers.put(rs.getString(1), rs.getDouble(2)))
         .list();
     return numbers;
-  }
-
-  /** Scalar properties of an event's JSON object; nested values and bad JSON are left out. */
-  static Map<String, Object> properties(String json) {
-    Map<String, Object> props = new HashMap<>();
-    if (json == null || json.isBlank()) {
-      return props;
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (node != null && node.isObject()) {
-        for (var entry : node.properties()) {
-          JsonNode v = entry.getValue();
-          if (v.isNumber()) {
-            props.put(entry.getKey(), v.decimalValue());
-          } else if (v.isBoolean()) {
-            props.put(entry.getKey(), v.booleanValue());
-          } else if (v.isString()) {
-            props.put(entry.getKey(), v.stringValue());
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      // An unreadable properties text reads as no properties: the event still counts.
-      props.clear();
-    }
-    return props;
   }
 
   private static void add(RuleInputs inputs, String externalId, String code, Object value) {

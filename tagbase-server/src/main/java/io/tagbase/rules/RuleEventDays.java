@@ -7,8 +7,9 @@ import io.tagbase.engine.TagBitmap;
  * Per-day sets of the customers who did each event type, and per-day tallies of their events and
  * amounts, kept in memory by another feature (analytics' activity days), so that a rule's {@code
  * did}, {@code count} and {@code sum(…, amount, …)} clauses without a filter, over recent days,
- * read them instead of the event log. Days are epoch days of {@code tagbase.zone}, as the rules
- * count them.
+ * read them instead of the event log; and for the most recent days the events themselves, so any
+ * clause over those days does too. Days are epoch days of {@code tagbase.zone}, as the rules count
+ * them.
  */
 public interface RuleEventDays {
   /** Whether every day from {@code fromDay} to {@code toDay} (inclusive) is held in full now. */
@@ -39,4 +40,23 @@ public interface RuleEventDays {
       int fromDay,
       int toDay,
       CustomerDictionary dictionary);
+
+  /**
+   * Whether the events themselves (with their properties) of every day from {@code fromDay} to
+   * {@code toDay} (inclusive) are held in full now, so any clause over them can read {@link
+   * #events}.
+   */
+  boolean holdsEvents(int fromDay, int toDay);
+
+  /**
+   * {@code work} over the held events of {@code type} on the days from {@code fromDay} to {@code
+   * toDay}, as runs whose customers are {@code dictionary}'s numbers; under the same conditions as
+   * {@link #did}. The runs stay unchanged while it works (writers of the days wait).
+   */
+  <T> T events(
+      String type,
+      int fromDay,
+      int toDay,
+      CustomerDictionary dictionary,
+      java.util.function.Function<java.util.List<io.tagbase.engine.rule.EventRun>, T> work);
 }

@@ -312,6 +312,24 @@ public class RuleService {
           throw new DaysUnreadable();
         }
       }
+
+      @Override
+      public boolean holdsEvents(int fromDay, int toDay) {
+        return days.holdsEvents(fromDay, toDay);
+      }
+
+      @Override
+      public <T> T events(
+          String type,
+          int fromDay,
+          int toDay,
+          java.util.function.Function<List<io.tagbase.engine.rule.EventRun>, T> work) {
+        try {
+          return days.events(type, fromDay, toDay, dictionary, work);
+        } catch (IllegalStateException e) {
+          throw new DaysUnreadable();
+        }
+      }
     };
   }
 

@@ -55,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class ActivityDaysContract {
   private static final int CUSTOMERS = 120;
   private static final int RETENTION = 90; // the default of tagbase.analytics.activity-days
+  private static final int EVENT_DAYS = 35; // the default of tagbase.analytics.event-days
 
   @Autowired CustomerService customers;
   @Autowired CustomerProfiles profiles;
@@ -146,32 +147,152 @@ abstract class ActivityDaysContract {
     assertTallied(events, today);
     assertThat(ruleDays.reads()).as("answered from the tallies").isGreaterThan(readsBefore);
 
-    // a merge gives the merged profile's events to the kept one; an erasure removes them
-    Customer merged = customerOf(events.get(0));
-    Customer kept =
-        profiles.alias(
-            merged.externalId(), Identity.of(IdentityKind.USER_ID, unique("u")), "tester");
-    people.remove(merged);
-    people.add(kept);
-    Customer erased =
-        people.stream()
-            .filter(p -> p.id() != kept.id() && events.stream().anyMatch(e -> owns(p, e)))
-            .findFirst()
-            .orElseThrow();
-    erasure.erase(erased.externalId(), "tester");
-    people.remove(erased);
-    holders.remove(erased.externalId());
-    List<NewEvent> now = new ArrayList<>();
-    for (NewEvent e : events) {
-      if (e.customerId() == merged.id()) {
-        now.add(
-            new NewEvent(
-                kept.id(), e.type(), e.occurredAt(), e.orderId(), e.amount(), e.properties()));
-      } else if (e.customerId() != erased.id()) {
-        now.add(e);
+    assertTallied(mergeAndErase(events), today);
+  }
+
+  @Test
+  void filteredAndOtherAggregatesReadTheHeldEventsAndAgreeWithABruteForceThroughMergesAndErasure() {
+    LocalDate today = today();
+    List<NewEvent> events = describedEvents(900, today.minusDays(45), today);
+    customers.recordEvents(events);
+    long readsBefore = ruleDays.reads();
+    assertAggregated(events, today);
+    assertThat(ruleDays.reads()).as("answered from the held events").isGreaterThan(readsBefore);
+    assertAggregated(mergeAndErase(events), today);
+  }
+
+  /**
+   * A filtered count, an average, a distinct count, a filtered did and a days-since over windows
+   * whose events are held (up to the default 35 days) and two that are not (41 and 45 days, read
+   * from the event log) equal a brute force over {@code events}.
+   */
+  private void assertAggregated(List<NewEvent> events, LocalDate today) {
+    int day0 = (int) today.toEpochDay();
+    for (int n : new int[] {1, 7, 30, 35, 41, 45}) {
+      int first = day0 - n + 1;
+      Map<String, Integer> shoes = new HashMap<>();
+      Map<String, List<java.math.BigDecimal>> amounts = new HashMap<>();
+      Map<String, Set<String>> skus = new HashMap<>();
+      Set<String> cart = new TreeSet<>();
+      Map<String, Integer> lastBags = new HashMap<>();
+      for (NewEvent e : events) {
+        int day = (int) LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay();
+        if (day < first) {
+          continue;
+        }
+        String who = externalId(e.customerId());
+        String json = e.properties() == null || e.properties().endsWith(": ") ? "" : e.properties();
+        if (e.type().equals(view)) {
+          if (json.contains("\"page\": \"cart\"")) {
+            cart.add(who);
+          }
+          continue;
+        }
+        if (json.contains("\"category\": \"shoes\"")) {
+          shoes.merge(who, 1, Integer::sum);
+        }
+        if (json.contains("\"category\": \"bags\"")) {
+          lastBags.merge(who, day, Math::max);
+        }
+        if (e.amount() != null) {
+          amounts
+              .computeIfAbsent(who, w -> new ArrayList<>())
+              .add(e.amount().setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        int sku = json.indexOf("\"sku\": \"");
+        if (sku >= 0) {
+          skus.computeIfAbsent(who, w -> new HashSet<>()).add(json.substring(sku + 8, sku + 11));
+        }
       }
+      Set<String> twiceShoes = new TreeSet<>();
+      Set<String> bigAverage = new TreeSet<>();
+      Set<String> manySkus = new TreeSet<>();
+      Set<String> recentBags = new TreeSet<>();
+      for (Customer c : people) {
+        String who = c.externalId();
+        if (shoes.getOrDefault(who, 0) >= 2) {
+          twiceShoes.add(who);
+        }
+        List<java.math.BigDecimal> spent = amounts.getOrDefault(who, List.of());
+        java.math.BigDecimal total =
+            spent.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        if (!spent.isEmpty()
+            && total.compareTo(AVERAGE.multiply(java.math.BigDecimal.valueOf(spent.size()))) > 0) {
+          bigAverage.add(who);
+        }
+        if (skus.getOrDefault(who, Set.of()).size() >= 2) {
+          manySkus.add(who);
+        }
+        if (lastBags.containsKey(who) && day0 - lastBags.get(who) <= 2) {
+          recentBags.add(who);
+        }
+      }
+      String window = "last " + n + " days";
+      assertThat(
+              members(
+                  "count(" + order + " where category = \"shoes\", " + window + ") >= 2", today))
+          .as("shoes twice in the %s", window)
+          .isEqualTo(twiceShoes);
+      assertThat(members("avg(" + order + ", amount, " + window + ") > " + AVERAGE, today))
+          .as("average above 100 in the %s", window)
+          .isEqualTo(bigAverage);
+      assertThat(members("distinct count(" + order + ", sku, " + window + ") >= 2", today))
+          .as("two skus in the %s", window)
+          .isEqualTo(manySkus);
+      assertThat(members("did " + view + " where page = \"cart\" in " + window, today))
+          .as("cart views in the %s", window)
+          .isEqualTo(cart);
+      assertThat(
+              members(
+                  "days since last(" + order + " where category = \"bags\", " + window + ") <= 2",
+                  today))
+          .as("bags within two days, in the %s", window)
+          .isEqualTo(recentBags);
     }
-    assertTallied(now, today);
+  }
+
+  /** Off the grid of averages of a few cent amounts: doubles and decimals agree on every side. */
+  private static final java.math.BigDecimal AVERAGE = new java.math.BigDecimal("100.0001");
+
+  /**
+   * Orders with a category, a sku and sometimes an amount, and views of a page, on random days in
+   * {@code [first, last]}; some properties are unreadable JSON, which reads as none.
+   */
+  private List<NewEvent> describedEvents(int count, LocalDate first, LocalDate last) {
+    List<String> categories = List.of("shoes", "bags", "hats");
+    List<NewEvent> events = new ArrayList<>();
+    for (NewEvent e : randomEvents(count, first, last)) {
+      java.math.BigDecimal amount = null;
+      String properties;
+      if (e.type().equals(order)) {
+        properties =
+            String.format(
+                Locale.ROOT,
+                "{\"category\": \"%s\", \"sku\": \"s%02d\", \"coupon\": %s}",
+                categories.get(random.nextInt(3)),
+                random.nextInt(6),
+                random.nextBoolean());
+        if (random.nextInt(4) > 0) {
+          amount = java.math.BigDecimal.valueOf(random.nextInt(25_000), 2);
+        }
+      } else {
+        properties = "{\"page\": \"" + (random.nextBoolean() ? "cart" : "home") + "\"}";
+      }
+      if (random.nextInt(40) == 0) {
+        properties = "{\"page\": \"cart\", \"category\": "; // unreadable: no properties
+      }
+      events.add(
+          new NewEvent(
+              e.customerId(),
+              e.type(),
+              e.occurredAt(),
+              null,
+              amount,
+              properties,
+              UUID.randomUUID().toString(),
+              "test"));
+    }
+    return events;
   }
 
   @Test
@@ -181,7 +302,7 @@ abstract class ActivityDaysContract {
     published.clear();
     customers.recordEvents(events);
     long[] ids = published.stream(EventsRecorded.class).findFirst().orElseThrow().eventIds();
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
     fresh.on(EventsRecorded.of(events.subList(0, 350), Arrays.copyOfRange(ids, 0, 350)));
     fresh.backfill();
     fresh.on(EventsRecorded.of(events.subList(200, 600), Arrays.copyOfRange(ids, 200, 600)));
@@ -213,6 +334,10 @@ abstract class ActivityDaysContract {
         }
       }
       assertThat(tallied).as(type).isEqualTo(expected);
+      long held = events.stream().filter(e -> e.type().equals(type)).count();
+      long kept =
+          fresh.events(type, from, to, days -> days.stream().mapToLong(d -> d.size()).sum());
+      assertThat(kept).as("%s events held once each", type).isEqualTo(held);
     }
   }
 
@@ -284,6 +409,39 @@ abstract class ActivityDaysContract {
           .as("flag holders without views in the last %d days", n)
           .isEqualTo(flaggedWithoutViews);
     }
+  }
+
+  /**
+   * Merges the first event's customer into a new profile and erases another customer with events;
+   * returns {@code events} as they now stand (the merged one's moved, the erased one's gone).
+   */
+  private List<NewEvent> mergeAndErase(List<NewEvent> events) {
+    // a merge gives the merged profile's events to the kept one; an erasure removes them
+    Customer merged = customerOf(events.get(0));
+    Customer kept =
+        profiles.alias(
+            merged.externalId(), Identity.of(IdentityKind.USER_ID, unique("u")), "tester");
+    people.remove(merged);
+    people.add(kept);
+    Customer erased =
+        people.stream()
+            .filter(p -> p.id() != kept.id() && events.stream().anyMatch(e -> owns(p, e)))
+            .findFirst()
+            .orElseThrow();
+    erasure.erase(erased.externalId(), "tester");
+    people.remove(erased);
+    holders.remove(erased.externalId());
+    List<NewEvent> now = new ArrayList<>();
+    for (NewEvent e : events) {
+      if (e.customerId() == merged.id()) {
+        now.add(
+            new NewEvent(
+                kept.id(), e.type(), e.occurredAt(), e.orderId(), e.amount(), e.properties()));
+      } else if (e.customerId() != erased.id()) {
+        now.add(e);
+      }
+    }
+    return now;
   }
 
   /** The amount column rounded as stored, else a number {@code amount} property. */
@@ -511,7 +669,7 @@ abstract class ActivityDaysContract {
               List.of(new NewEvent(people.get(0).id(), order, clock.instant(), null, null, null)));
           status.setRollbackOnly();
         });
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
     assertThat(fresh.converters(order, today, 1)).as("nothing before the backfill").isEmpty();
     fresh.on(
         EventsRecorded.of(
@@ -537,7 +695,7 @@ abstract class ActivityDaysContract {
     LocalDate today = today();
     List<NewEvent> events = randomEvents(400, today.minusDays(20), today);
     customers.recordEvents(events);
-    EventActivity shortKept = new EventActivity(repository, clock, zone.getId(), 10);
+    EventActivity shortKept = new EventActivity(repository, clock, zone.getId(), 10, EVENT_DAYS);
     shortKept.backfill();
     LocalDate tenDaysAgo = today.minusDays(9);
     assertThat(asSet(shortKept.converters(view, tenDaysAgo, 10).orElseThrow()))
@@ -569,7 +727,7 @@ abstract class ActivityDaysContract {
     erasure.erase(erased.externalId(), "tester");
 
     activity.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION);
+    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
     fresh.backfill();
     fresh.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
     Customer gone = erased;
