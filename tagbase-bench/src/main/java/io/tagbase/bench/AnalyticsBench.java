@@ -11,6 +11,15 @@ import io.tagbase.engine.TagComparisons;
 import io.tagbase.engine.TagCoverage;
 import io.tagbase.engine.TagIndex;
 import io.tagbase.engine.TagStatistics;
+import io.tagbase.engine.rule.AggFn;
+import io.tagbase.engine.rule.BitmapPlan;
+import io.tagbase.engine.rule.EventDays;
+import io.tagbase.engine.rule.EventLog;
+import io.tagbase.engine.rule.EventRun;
+import io.tagbase.engine.rule.FieldType;
+import io.tagbase.engine.rule.RuleChecker;
+import io.tagbase.engine.rule.RuleData;
+import io.tagbase.engine.rule.RuleSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -299,6 +308,32 @@ public final class AnalyticsBench {
                           : bruteForce(w, ids, liveIds, 3, -1)),
                   "members = brute force"));
     }
+    RuleData held = heldEvents(w);
+    java.time.LocalDate today = java.time.LocalDate.ofEpochDay(AnalyticsWorld.WINDOW_TO - 1);
+    AnalyticsWorld.Behaviour b = w.behaviour();
+    int last = AnalyticsWorld.WINDOW_DAYS;
+    String[][] clauses = {
+      {"C16", "count(order where category = \"c1\", last " + last + " days) >= 1"},
+      {"C17", "avg(order, amount, last " + last + " days) > 150.0001"},
+      {"C18", "distinct count(order, sku, last " + last + " days) >= 2"},
+      {"C19", "days since last(order, last " + last + " days) <= 7"},
+    };
+    java.util.function.IntPredicate[] truths = {
+      stored -> b.c1Orders()[stored] >= 1,
+      stored -> // avg > 150.0001 <=> cents * 100 > 1,500,001 * orders, in whole numbers
+      w.orders()[stored] > 0 && w.orderCents()[stored] * 100 > 1_500_001L * w.orders()[stored],
+      stored -> b.twoSkus()[stored],
+      stored -> b.lastOrder()[stored] >= AnalyticsWorld.WINDOW_TO - 1 - 7,
+    };
+    for (int c = 0; c < clauses.length; c++) {
+      BitmapPlan plan = BitmapPlan.compile(RuleChecker.check(clauses[c][1], held.schema()));
+      java.util.function.IntPredicate truth = truths[c];
+      row(
+          out,
+          clauses[c][0] + " segment: " + clauses[c][1] + ", from the held events",
+          Timing.measure(() -> new long[] {plan.evaluate(held, today).cardinality()}, budget),
+          a -> check(a[0] == bruteForce(w, ids, liveIds, truth), "members = brute force"));
+    }
     List<String> snapshotKeys = new ArrayList<>(names);
     for (String layered : AnalyticsWorld.LAYERED) {
       snapshotKeys.addAll(w.valueKeys(layered));
@@ -341,13 +376,14 @@ public final class AnalyticsBench {
             Locale.ROOT,
             "%nActivity days: %,d events over %d days (%d types) kept as %d day sets of %,d bytes"
                 + " (Roaring serialized size), and tallies (events and amounts per customer and"
-                + " day) of %,d bytes.%n",
+                + " day) of %,d bytes; the events themselves with their properties, %,d bytes.%n",
             w.events(),
             AnalyticsWorld.WINDOW_DAYS + AnalyticsWorld.DAYS_BEFORE,
             2,
             activity.sets(),
             activity.serializedSizeInBytes(),
-            activity.tallyBytes()));
+            activity.tallyBytes(),
+            activity.eventBytes()));
     return out.toString();
   }
 
@@ -429,6 +465,79 @@ public final class AnalyticsBench {
       }
     }
     return n;
+  }
+
+  /** Live customers whose database id passes {@code truth}, the world's brute-force answer. */
+  private static long bruteForce(
+      AnalyticsWorld w, StoredIds ids, TagBitmap live, java.util.function.IntPredicate truth) {
+    long n = 0;
+    for (int stored = 0; stored < w.orders().length; stored++) {
+      int id = ids.id(stored);
+      if (id >= 0 && live.contains(id) && truth.test(stored)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The world as the server's rules read it when every event clause is over held days: no
+   * attribute, the tag index, no event log, and the activity days' events through the ids.
+   */
+  private static RuleData heldEvents(AnalyticsWorld w) {
+    RuleSchema schema =
+        RuleSchema.builder()
+            .event(
+                "order",
+                List.of(
+                    field("category", FieldType.STRING),
+                    field("sku", FieldType.STRING),
+                    field("amount", FieldType.NUMBER)))
+            .event("view", List.of(field("page", FieldType.STRING)))
+            .build();
+    ActivityDays activity = w.activity();
+    StoredIds ids = w.ids();
+    int first = AnalyticsWorld.WINDOW_FROM - AnalyticsWorld.DAYS_BEFORE;
+    EventDays days =
+        new EventDays() {
+          @Override
+          public boolean covers(int fromDay, int toDay) {
+            return false; // not the sets and tallies: these rows time the held events
+          }
+
+          @Override
+          public TagBitmap did(String type, int fromDay, int toDay) {
+            throw new IllegalStateException("not covered");
+          }
+
+          @Override
+          public double[] tally(AggFn fn, String type, int fromDay, int toDay, int capacity) {
+            throw new IllegalStateException("not covered");
+          }
+
+          @Override
+          public boolean holdsEvents(int fromDay, int toDay) {
+            return fromDay >= first;
+          }
+
+          @Override
+          public <T> T events(
+              String type,
+              int fromDay,
+              int toDay,
+              java.util.function.Function<List<EventRun>, T> work) {
+            return activity.events(
+                type,
+                fromDay,
+                toDay + 1,
+                list -> work.apply(list.stream().map(d -> EventRun.of(d, ids::id)).toList()));
+          }
+        };
+    return new RuleData(schema, w.dictionary(), w.index(), new EventLog()).eventDays(days);
+  }
+
+  private static RuleSchema.Field field(String code, FieldType type) {
+    return new RuleSchema.Field(code, type, List.of(), List.of());
   }
 
   /**

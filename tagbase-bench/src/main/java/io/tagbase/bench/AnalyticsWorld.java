@@ -27,7 +27,10 @@ import org.roaringbitmap.RoaringBitmap;
  * server keeps them: {@link ActivityDays} of database ids per type and day. {@code converters} are
  * the database ids with an order in the window, found by brute force while generating, {@code
  * orders} and {@code orderCents} each database id's orders in the window and their amounts' sum
- * (orders cost 1.00 to 200.99, derived from the event's number).
+ * (orders cost 1.00 to 200.99, derived from the event's number). Every event is kept with its
+ * properties (an order's category of five, sku of 1,000 and amount; a view's page of three), as the
+ * server keeps its last {@code tagbase.analytics.event-days}; {@code behaviour} holds what the
+ * filtered and other aggregates over them must answer.
  */
 record AnalyticsWorld(
     CustomerDictionary dictionary,
@@ -45,7 +48,26 @@ record AnalyticsWorld(
     long events,
     int[] converters,
     int[] orders,
-    long[] orderCents) {
+    long[] orderCents,
+    Behaviour behaviour) {
+
+  /**
+   * Per database id, over the window's orders, found by brute force while generating: orders of
+   * category {@code c1}, the first sku and whether a second one came, the last order's day.
+   */
+  record Behaviour(int[] c1Orders, int[] firstSku, boolean[] twoSkus, int[] lastOrder) {}
+
+  static final String[] CATEGORIES = {"c0", "c1", "c2", "c3", "c4"};
+  static final String[] PAGES = {"home", "cart", "pay"};
+  static final String[] SKUS = skus(1_000);
+
+  private static String[] skus(int n) {
+    String[] skus = new String[n];
+    for (int i = 0; i < n; i++) {
+      skus[i] = "s" + i;
+    }
+    return skus;
+  }
 
   static final String LIFECYCLE = "lifecycle";
   static final String TIER = "tier";
@@ -176,6 +198,14 @@ record AnalyticsWorld(
     boolean[] ordered = new boolean[storedId(customers - 1) + 6];
     int[] orders = new int[ordered.length];
     long[] cents = new long[ordered.length];
+    Behaviour behaviour =
+        new Behaviour(
+            new int[ordered.length],
+            new int[ordered.length],
+            new boolean[ordered.length],
+            new int[ordered.length]);
+    java.util.Arrays.fill(behaviour.firstSku(), -1);
+    java.util.Arrays.fill(behaviour.lastOrder(), Integer.MIN_VALUE);
     int dayCount = WINDOW_DAYS + DAYS_BEFORE;
     long events = (long) customers * EVENTS_PER_CUSTOMER * dayCount / WINDOW_DAYS;
     List<ActivityDays.Activity> batch = new ArrayList<>();
@@ -184,7 +214,15 @@ record AnalyticsWorld(
       int day = WINDOW_FROM - DAYS_BEFORE + random.nextInt(dayCount);
       boolean order = random.nextInt(3) == 0;
       long amount = order ? 100 + e * 7_919 % 20_000 : ActivityDays.NO_AMOUNT; // no draw of its own
-      batch.add(new ActivityDays.Activity(order ? "order" : "view", day, stored, e, amount));
+      int category = (int) (e * 31 % CATEGORIES.length); // nor these
+      int sku = (int) (e * 17 % SKUS.length);
+      java.util.Map<String, Object> properties =
+          order
+              ? java.util.Map.of(
+                  "category", CATEGORIES[category], "sku", SKUS[sku], "amount", amount / 100.0)
+              : java.util.Map.of("page", PAGES[(int) (e % PAGES.length)]);
+      batch.add(
+          new ActivityDays.Activity(order ? "order" : "view", day, stored, e, amount, properties));
       if (batch.size() == 10_000) {
         activity.addAll(batch);
         batch.clear();
@@ -193,6 +231,14 @@ record AnalyticsWorld(
         ordered[stored] = true;
         orders[stored]++;
         cents[stored] += amount;
+        behaviour.c1Orders()[stored] += category == 1 ? 1 : 0;
+        int first = behaviour.firstSku()[stored];
+        if (first < 0) {
+          behaviour.firstSku()[stored] = sku;
+        } else if (first != sku) {
+          behaviour.twoSkus()[stored] = true;
+        }
+        behaviour.lastOrder()[stored] = Math.max(behaviour.lastOrder()[stored], day);
       }
     }
     activity.addAll(batch);
@@ -223,7 +269,8 @@ record AnalyticsWorld(
         events + 1,
         converters,
         orders,
-        cents);
+        cents,
+        behaviour);
   }
 
   private static int countTrue(boolean[] flags) {

@@ -19,6 +19,8 @@ class AnalyticsBenchSmokeTest {
         .contains("| C13 ")
         .contains("| C14 ")
         .contains("| C15 ")
+        .contains("| C16 ")
+        .contains("| C19 ")
         .contains("Activity days: ")
         .contains("| S1 ")
         .contains("| S2 ");

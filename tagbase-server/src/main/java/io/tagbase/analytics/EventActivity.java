@@ -231,6 +231,7 @@ class EventActivity {
     int first = retentionStart();
     int dropped = days.dropBefore(first);
     days.dropEventsBefore(eventsStart());
+    days.trim(); // yesterday's events in stored id order, for fast passes
     coveredFrom = Math.max(coveredFrom, first);
     log.info(
         "Activity days before {} dropped: {} day sets; {} kept, {} bytes",

@@ -93,14 +93,38 @@ final class BitmapAggregates {
 
   /**
    * One pass over the accepted events, handing each to every sink. Over many customers two threads
-   * share the work by customer id range (each reads every row and handles its own customers), so
-   * each customer's events still arrive in run order and the sinks' arrays are written by one
-   * thread per customer.
+   * share the work: over several runs (days) each takes half of the rows into sinks of its own,
+   * merged at the end, so every row is read once; over one run (the log), or for a distinct count
+   * (whose sets do not merge), each reads every row and handles its own half of the customers, so
+   * each customer's events still arrive in run order and a sink's arrays are written by one thread
+   * per customer.
    */
   private void pass(CompiledAggregate[] aggs, Sink[] sinks, List<EventRun> runs) {
     int capacity = data.customers().capacity();
     if (capacity < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
       pass(aggs, sinks, runs, 0, capacity);
+      return;
+    }
+    if (runs.size() >= 2 && java.util.Arrays.stream(sinks).noneMatch(Distinct.class::isInstance)) {
+      long rows = runs.stream().mapToLong(EventRun::size).sum();
+      int middle = 0;
+      for (long half = 0;
+          middle < runs.size() - 1 && half + runs.get(middle).size() <= rows / 2; ) {
+        half += runs.get(middle++).size();
+      }
+      int split = Math.max(1, middle);
+      Sink[] later = new Sink[sinks.length];
+      for (int k = 0; k < sinks.length; k++) {
+        later[k] = sink(aggs[k], runs);
+      }
+      java.util.concurrent.CompletableFuture<Void> upper =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> pass(aggs, later, runs.subList(split, runs.size()), 0, capacity));
+      pass(aggs, sinks, runs.subList(0, split), 0, capacity);
+      upper.join();
+      for (int k = 0; k < sinks.length; k++) {
+        sinks[k].merge(later[k]);
+      }
       return;
     }
     int middle = capacity / 2;
@@ -157,6 +181,14 @@ final class BitmapAggregates {
     /** An accepted event of {@code customer} on {@code day}; {@code value} reads its value. */
     void add(int customer, int day, IntToDoubleFunction value, int row);
 
+    /**
+     * Takes in what {@code later} (a sink of the same aggregate) saw of later runs, before {@link
+     * #finish}.
+     */
+    default void merge(Sink later) {
+      throw new UnsupportedOperationException("does not merge");
+    }
+
     double[] finish();
   }
 
@@ -170,6 +202,14 @@ final class BitmapAggregates {
     @Override
     public void add(int customer, int day, IntToDoubleFunction value, int row) {
       counts[customer]++;
+    }
+
+    @Override
+    public void merge(Sink later) {
+      double[] more = ((Count) later).counts;
+      for (int id = 0; id < counts.length; id++) {
+        counts[id] += more[id];
+      }
     }
 
     @Override
@@ -204,6 +244,24 @@ final class BitmapAggregates {
             agg.fn == AggFn.MIN ? Math.min(result[customer], v) : Math.max(result[customer], v);
       }
       valued[customer]++;
+    }
+
+    @Override
+    public void merge(Sink later) {
+      Values other = (Values) later;
+      for (int id = 0; id < result.length; id++) {
+        int n = other.valued[id];
+        if (n == 0) {
+          continue;
+        }
+        double v = other.result[id];
+        if (!extreme || valued[id] == 0) {
+          result[id] = extreme ? v : result[id] + v;
+        } else {
+          result[id] = agg.fn == AggFn.MIN ? Math.min(result[id], v) : Math.max(result[id], v);
+        }
+        valued[id] += n;
+      }
     }
 
     @Override
@@ -244,6 +302,14 @@ final class BitmapAggregates {
     }
 
     @Override
+    public void merge(Sink later) {
+      int[] more = ((Days) later).days;
+      for (int id = 0; id < days.length; id++) {
+        days[id] = first ? Math.min(days[id], more[id]) : Math.max(days[id], more[id]);
+      }
+    }
+
+    @Override
     public double[] finish() {
       boolean since = fn == AggFn.DAYS_SINCE_FIRST || fn == AggFn.DAYS_SINCE_LAST;
       double[] result = new double[days.length];
@@ -256,26 +322,31 @@ final class BitmapAggregates {
   }
 
   /**
-   * Distinct non-missing keys per customer without a set per customer. Keys usually arrive in
-   * ascending order per customer (order ids grow with time), so the first pass only counts rises
-   * and skips repeats of the last key; the customers whose keys ever went down are recounted
-   * exactly in a second pass that groups their keys (a counting sort by customer, then a small sort
-   * per customer). Cost: O(events), plus the second pass when keys come out of order.
+   * Distinct non-missing keys per customer without a set per customer. The first pass holds each
+   * customer's two largest keys: a key above both, or between them, is new; one equal to either is
+   * a repeat; one below both is new while the customer had only those two. That counts exactly the
+   * customers whose keys come in ascending order (order ids grow with time) and those with up to
+   * three distinct keys in any order; the others are recounted exactly in a second pass that groups
+   * their keys (a counting sort by customer, then a small sort per customer). Cost: O(events), plus
+   * the second pass when some customer's keys fall below the two held.
    */
   private static final class Distinct implements Sink {
     private final CompiledAggregate agg;
     private final List<EventRun> runs;
     private final double[] counts;
-    private final double[] last;
+    private final double[] largest; // the largest key seen
+    private final double[] second; // the second largest: no key between the two was seen
     private final boolean[] unordered;
 
     Distinct(CompiledAggregate agg, List<EventRun> runs, int capacity) {
       this.agg = agg;
       this.runs = runs;
       this.counts = new double[capacity];
-      this.last = new double[capacity];
+      this.largest = new double[capacity];
+      this.second = new double[capacity];
       this.unordered = new boolean[capacity];
-      Arrays.fill(last, Double.NaN);
+      Arrays.fill(largest, Double.NaN);
+      Arrays.fill(second, Double.NaN);
     }
 
     @Override
@@ -287,12 +358,22 @@ final class BitmapAggregates {
       if (Double.isNaN(k)) {
         return;
       }
-      double previous = last[customer];
-      if (Double.isNaN(previous) || k > previous) {
+      double b = largest[customer];
+      double a = second[customer];
+      if (k == b || k == a) {
+        return; // a repeat
+      }
+      if (Double.isNaN(b) || k > b) { // above every key seen: new
         counts[customer]++;
-        last[customer] = k;
-      } else if (k < previous) {
-        unordered[customer] = true;
+        second[customer] = b;
+        largest[customer] = k;
+      } else if (Double.isNaN(a) || k > a) { // between the two largest: never seen
+        counts[customer]++;
+        second[customer] = k;
+      } else if (counts[customer] == 2) { // below both, and they are all there was: new
+        counts[customer]++;
+      } else {
+        unordered[customer] = true; // below a key no longer held: maybe a repeat
       }
     }
 
