@@ -220,8 +220,8 @@ public class RuleService {
   /**
    * The customers a rule holds for as of {@code asOf}, as a new bitmap over the index's ids (for
    * segments); {@link RuleRefused} (400) for a rule with errors. Cost: one bitmap plan over the
-   * in-memory attribute columns, plus the events the rule reads from the database, unless every
-   * event clause is a {@code did} over days the activity days hold (then a union of day sets).
+   * in-memory attribute columns, plus the events the rule reads from the database, unless the
+   * activity days answer every event clause (day sets, tallies, or the recent events they hold).
    */
   public TagBitmap members(String text, LocalDate asOf) {
     RuleSchema schema = schemas.build();
@@ -239,8 +239,10 @@ public class RuleService {
 
   /**
    * Evaluates over everyone: attributes from the index's columns, events from the event log, or,
-   * when every event clause is a {@code did} over days the activity days hold, from those day sets
-   * and no event read at all (a rebuild of the index in between falls back to the log).
+   * when the activity days answer every event clause ({@link EventDays#answersAll}: a {@code did},
+   * {@code count} or amount {@code sum} over days they hold, or any clause over days whose events
+   * they hold), from them and no event read at all (a rebuild of the index in between falls back to
+   * the log).
    */
   private <T> T wholePopulation(
       CheckedRule rule, RuleSchema schema, LocalDate asOf, Evaluation<T> work) {
