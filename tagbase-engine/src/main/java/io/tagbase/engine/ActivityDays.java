@@ -63,6 +63,18 @@ public final class ActivityDays {
     }
   }
 
+  /** What {@link #lifetime} sums up per customer over all time. */
+  public enum Lifetime {
+    /** How many events. */
+    COUNT,
+    /** The sum of their amounts (cents / 100). */
+    AMOUNT,
+    /** The day of the first (NaN: none). */
+    FIRST,
+    /** The day of the last (NaN: none). */
+    LAST
+  }
+
   /** The amount of an event that has none. */
   public static final long NO_AMOUNT = Long.MIN_VALUE;
 
@@ -87,6 +99,7 @@ public final class ActivityDays {
   private final Map<String, NavigableMap<Integer, RoaringBitmap>> byType = new HashMap<>();
   private final Map<String, NavigableMap<Integer, DayTally>> tallies = new HashMap<>();
   private final Map<String, NavigableMap<Integer, DayEvents>> events = new HashMap<>();
+  private final Map<String, EarlierEvents> earlier = new HashMap<>();
   private final Roaring64NavigableMap seen = new Roaring64NavigableMap(); // event ids added
   private final RoaringBitmap forgotten = new RoaringBitmap();
   private final Map<Integer, Integer> movedTo = new HashMap<>();
@@ -114,6 +127,101 @@ public final class ActivityDays {
       }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Records events from before the kept days (older than any day set): only summed up per stored id
+   * and type (how many, their amounts, first and last day), for {@link #lifetime}. Idempotent by
+   * event id like {@link #addAll}; properties are ignored.
+   */
+  public void addEarlier(Collection<Activity> activities) {
+    for (Activity a : activities) {
+      checkId(a.storedId());
+    }
+    lock.writeLock().lock();
+    try {
+      for (Activity a : activities) {
+        if (a.eventId() >= 0) {
+          if (seen.contains(a.eventId())) {
+            continue;
+          }
+          seen.addLong(a.eventId());
+        }
+        int id = resolve(a.storedId());
+        if (id >= 0) {
+          long cents = a.amountCents() == NO_AMOUNT ? 0 : a.amountCents();
+          earlier
+              .computeIfAbsent(a.type(), t -> new EarlierEvents())
+              .add(id, 1, cents, a.day(), a.day());
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Per dictionary id (through {@code ids}), in a new array of {@code capacity}: {@code measure} of
+   * the customer's events of {@code type} over all time up to the day before {@code beforeDay}: the
+   * {@linkplain #addEarlier earlier} summaries and every kept day before {@code beforeDay}. 0 for a
+   * count or amount without events, NaN for a first or last day. All time is whole only when the
+   * caller added every earlier event. Cost: one visit per customer with earlier events and one per
+   * customer-day kept.
+   */
+  public double[] lifetime(
+      String type, int beforeDay, StoredIds ids, int capacity, Lifetime measure) {
+    double[] values = new double[capacity];
+    lock.readLock().lock();
+    try {
+      EarlierEvents before = earlier.get(type);
+      if (measure == Lifetime.COUNT || measure == Lifetime.AMOUNT) {
+        boolean count = measure == Lifetime.COUNT;
+        if (before != null) {
+          before.visit((s, n, cents, first, last) -> at(values, ids.id(s), count ? n : cents));
+        }
+        for (DayTally day :
+            tallies.getOrDefault(type, EMPTY_TALLIES).headMap(beforeDay, false).values()) {
+          day.visit((s, n, cents) -> at(values, ids.id(s), count ? n : cents));
+        }
+        if (!count) {
+          for (int id = 0; id < capacity; id++) {
+            values[id] /= 100;
+          }
+        }
+        return values;
+      }
+      java.util.Arrays.fill(values, Double.NaN);
+      NavigableMap<Integer, RoaringBitmap> kept =
+          byType.getOrDefault(type, EMPTY_SETS).headMap(beforeDay, false);
+      boolean first = measure == Lifetime.FIRST;
+      if (first && before != null) { // earlier days come before every kept one
+        before.visit((s, n, cents, day, last) -> firstSeen(values, ids.id(s), day));
+      }
+      for (Map.Entry<Integer, RoaringBitmap> day :
+          (first ? kept : kept.descendingMap()).entrySet()) {
+        int d = day.getKey();
+        day.getValue()
+            .forEach((org.roaringbitmap.IntConsumer) s -> firstSeen(values, ids.id(s), d));
+      }
+      if (!first && before != null) { // the kept days' last, else the earlier one
+        before.visit((s, n, cents, firstDay, day) -> firstSeen(values, ids.id(s), day));
+      }
+      return values;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void at(double[] values, int id, double add) {
+    if (id >= 0 && id < values.length) {
+      values[id] += add;
+    }
+  }
+
+  private static void firstSeen(double[] values, int id, int day) {
+    if (id >= 0 && id < values.length && Double.isNaN(values[id])) {
+      values[id] = day;
     }
   }
 
@@ -244,6 +352,15 @@ public final class ActivityDays {
     lock.writeLock().lock();
     try {
       int dropped = dropBefore(byType, day);
+      tallies.forEach( // the days leaving are summed up with the earlier events
+          (type, days) ->
+              days.headMap(day, false)
+                  .forEach(
+                      (d, tally) -> {
+                        EarlierEvents before =
+                            earlier.computeIfAbsent(type, t -> new EarlierEvents());
+                        tally.visit((s, n, cents) -> before.add(s, n, cents, d, d));
+                      }));
       dropBefore(tallies, day);
       dropBefore(events, day);
       return dropped;
@@ -322,6 +439,9 @@ public final class ActivityDays {
     lock.readLock().lock();
     try {
       long bytes = seen.getLongSizeInBytes();
+      for (EarlierEvents before : earlier.values()) {
+        bytes += before.bytes();
+      }
       for (NavigableMap<Integer, DayTally> days : tallies.values()) {
         for (DayTally day : days.values()) {
           bytes += day.bytes();
@@ -406,6 +526,12 @@ public final class ActivityDays {
   /** Removes {@code storedId} from every day, adding {@code replacement} where it was (if >= 0). */
   private int removeEverywhere(int storedId, int replacement) {
     int held = 0;
+    for (EarlierEvents before : earlier.values()) {
+      EarlierEvents.Summary taken = before.remove(storedId);
+      if (replacement >= 0) {
+        before.add(replacement, taken.count(), taken.cents(), taken.first(), taken.last());
+      }
+    }
     for (Map.Entry<String, NavigableMap<Integer, RoaringBitmap>> type : byType.entrySet()) {
       for (Map.Entry<Integer, RoaringBitmap> day : type.getValue().entrySet()) {
         RoaringBitmap ids = day.getValue();
@@ -434,6 +560,8 @@ public final class ActivityDays {
   }
 
   private static final NavigableMap<Integer, DayEvents> EMPTY = new TreeMap<>();
+  private static final NavigableMap<Integer, DayTally> EMPTY_TALLIES = new TreeMap<>();
+  private static final NavigableMap<Integer, RoaringBitmap> EMPTY_SETS = new TreeMap<>();
 
   private static void checkId(int storedId) {
     if (storedId < 0) {

@@ -49,6 +49,10 @@ final class BitmapEvaluation {
       return data.tags().bitmap(has.tag());
     }
     if (rule instanceof Rule.Did did) {
+      if (EventDays.answers(did, today, data.eventDays()) && did.window() == null) {
+        double[] counts = data.eventDays().lifetime(AggFn.COUNT, did.event(), today, capacity);
+        return scan(id -> counts[id] > 0);
+      }
       if (EventDays.answers(did, today, data.eventDays())) {
         int from = did.window().from(today);
         int to = did.window().to(today);
@@ -81,8 +85,23 @@ final class BitmapEvaluation {
     return attribute(data.column(code), type, test, c);
   }
 
-  /** The aggregate from the event days' tallies (an empty window: nothing, so 0 for everyone). */
+  /**
+   * The aggregate from the event days' tallies (an empty window: nothing, so 0 for everyone), or
+   * over all time from their lifetime summaries (days since: today minus the day).
+   */
   private double[] tally(Operand.Aggregate agg) {
+    if (agg.window() == null) {
+      AggFn fn = agg.fn();
+      boolean since = fn == AggFn.DAYS_SINCE_FIRST || fn == AggFn.DAYS_SINCE_LAST;
+      AggFn asked = fn == AggFn.DAYS_SINCE_FIRST ? AggFn.FIRST : since ? AggFn.LAST : fn;
+      double[] values = data.eventDays().lifetime(asked, agg.event(), today, capacity);
+      if (since) {
+        for (int id = 0; id < values.length; id++) {
+          values[id] = today - values[id]; // NaN stays NaN
+        }
+      }
+      return values;
+    }
     int from = agg.window().from(today);
     int to = agg.window().to(today);
     return to < from

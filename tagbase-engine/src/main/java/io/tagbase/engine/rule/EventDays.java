@@ -37,6 +37,25 @@ public interface EventDays {
   double[] tally(AggFn fn, String type, int fromDay, int toDay, int capacity);
 
   /**
+   * Whether every event up to {@code toDay} (inclusive) is summed up, so all-time counts, amount
+   * sums, first and last days can come from {@link #lifetime}. None by default.
+   */
+  default boolean coversAllTime(int toDay) {
+    return false;
+  }
+
+  /**
+   * Per customer, by the evaluation's numbers, over all events of {@code type} up to {@code toDay}
+   * (inclusive): the number of events ({@link AggFn#COUNT}, 0 without any), the sum of their
+   * {@linkplain #AMOUNT amounts} ({@link AggFn#SUM}, 0 without any), or the epoch day of the first
+   * or last ({@link AggFn#FIRST}, {@link AggFn#LAST}; NaN without any). Only asked when {@link
+   * #coversAllTime} holds.
+   */
+  default double[] lifetime(AggFn fn, String type, int toDay, int capacity) {
+    throw new UnsupportedOperationException("all time is not summed up");
+  }
+
+  /**
    * Whether the events themselves (with their properties) of every day from {@code fromDay} to
    * {@code toDay} (inclusive) are held in full, so any clause over those days, filtered or not, can
    * read them through {@link #events}. None by default.
@@ -95,15 +114,16 @@ public interface EventDays {
 
   /** Whether {@code days} answer this one clause as of {@code today}. */
   static boolean answers(Rule.Did did, int today, EventDays days) {
-    if (days == null || did.where() != null || did.window() == null) {
+    if (days == null || did.where() != null) {
       return false;
     }
-    return covered(did.window(), today, days);
+    return did.window() == null ? days.coversAllTime(today) : covered(did.window(), today, days);
   }
 
   /**
-   * Whether {@code days} answer this aggregate as of {@code today}: a count, or a sum of the
-   * amount, without a filter, over a covered window.
+   * Whether {@code days} answer this aggregate as of {@code today} without a filter: a count, or a
+   * sum of the amount, over a covered window; or over all time, also a first or last day and days
+   * since, when all time is summed up.
    */
   static boolean answers(Operand.Aggregate agg, int today, EventDays days) {
     boolean tallied =
@@ -111,7 +131,17 @@ public interface EventDays {
             || agg.fn() == AggFn.SUM
                 && agg.expression() instanceof Expr.Prop p
                 && p.name().equals(AMOUNT);
-    return tallied && days != null && agg.where() == null && covered(agg.window(), today, days);
+    if (days == null || agg.where() != null) {
+      return false;
+    }
+    if (agg.window() == null) { // all time: counts, amount sums and days are summed up
+      return (tallied || agg.fn().isDate() || isSince(agg.fn())) && days.coversAllTime(today);
+    }
+    return tallied && covered(agg.window(), today, days);
+  }
+
+  private static boolean isSince(AggFn fn) {
+    return fn == AggFn.DAYS_SINCE_FIRST || fn == AggFn.DAYS_SINCE_LAST;
   }
 
   private static boolean covered(Window window, int today, EventDays days) {

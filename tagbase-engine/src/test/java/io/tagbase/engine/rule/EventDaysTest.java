@@ -26,6 +26,8 @@ class EventDaysTest {
     final RuleWorld world;
     int asked;
     int tallied;
+    boolean allTime; // whether all time is summed up
+    int lifetimes;
 
     Days(RuleWorld world, int first) {
       this.first = first;
@@ -60,6 +62,38 @@ class EventDaysTest {
                 }
               });
       return TagBitmap.of(ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    @Override
+    public boolean coversAllTime(int toDay) {
+      return allTime;
+    }
+
+    @Override
+    public double[] lifetime(AggFn fn, String type, int toDay, int capacity) {
+      lifetimes++;
+      double[] values = new double[capacity];
+      boolean day = fn == AggFn.FIRST || fn == AggFn.LAST;
+      if (day) {
+        java.util.Arrays.fill(values, Double.NaN);
+      }
+      for (RuleWorld.Customer c : world.customers) {
+        for (RuleWorld.Ev e : c.events()) {
+          if (!e.type().equals(type) || e.day() > toDay) {
+            continue;
+          }
+          double v = values[c.id()];
+          Object amount = e.props().get(EventDays.AMOUNT);
+          values[c.id()] =
+              switch (fn) {
+                case COUNT -> v + 1;
+                case SUM -> v + (amount == null ? 0 : (Double) amount);
+                case FIRST -> Double.isNaN(v) ? e.day() : Math.min(v, e.day());
+                default -> Double.isNaN(v) ? e.day() : Math.max(v, e.day());
+              };
+        }
+      }
+      return values;
     }
 
     @Override
@@ -122,6 +156,68 @@ class EventDaysTest {
       assertThat(days.asked).isPositive();
       assertThat(days.tallied).isPositive();
     }
+  }
+
+  @Test
+  void allTimeClausesFromLifetimeSummariesEqualTheEventLog() {
+    int today = (int) RuleWorld.DAY0.toEpochDay();
+    for (long seed = 1; seed <= 20; seed++) {
+      RuleWorld world = new RuleWorld(seed, 300);
+      Days days = new Days(world, today - 60);
+      days.allTime = true;
+      RuleData fromDays =
+          new RuleData(RuleWorld.SCHEMA, world.data.customers(), world.data.tags(), new EventLog())
+              .eventDays(days);
+      world.customers.forEach(c -> c.attrs().forEach((k, v) -> fromDays.set(k, c.id(), v)));
+      Random random = new Random(seed);
+      for (int trial = 0; trial < 60; trial++) {
+        CheckedRule checked = RuleChecker.check(lifetimeRule(random, today), RuleWorld.SCHEMA);
+        assertThat(EventDays.answersAll(checked.rule(), today, days)).isTrue();
+        BitmapPlan plan = BitmapPlan.compile(checked);
+        assertThat(plan.evaluate(fromDays, RuleWorld.DAY0).toArray())
+            .as("seed %d: %s", seed, RuleText.print(checked.rule()))
+            .isEqualTo(plan.evaluate(world.data, RuleWorld.DAY0).toArray());
+      }
+      assertThat(days.lifetimes).isPositive();
+    }
+  }
+
+  /** All-time counts, amount sums, first and last days, days since and dids, with a tag. */
+  private static Rule lifetimeRule(Random random, int today) {
+    String type = random.nextBoolean() ? "order" : "visit";
+    Rule clause;
+    int kind = random.nextInt(6);
+    if (kind == 0) {
+      clause = new Rule.Did(type, null, null);
+    } else {
+      AggFn fn =
+          List.of(AggFn.COUNT, AggFn.SUM, AggFn.FIRST, AggFn.LAST, AggFn.DAYS_SINCE_LAST)
+              .get(kind - 1);
+      if (fn == AggFn.SUM) {
+        type = "order";
+      }
+      if (random.nextInt(4) == 0 && fn == AggFn.DAYS_SINCE_LAST) {
+        fn = AggFn.DAYS_SINCE_FIRST;
+      }
+      Operand agg =
+          new Operand.Aggregate(
+              fn, type, fn == AggFn.SUM ? new Expr.Prop(EventDays.AMOUNT) : null, null, null);
+      Op op = List.of(Op.GE, Op.GT, Op.LT, Op.LE, Op.EQ).get(random.nextInt(5));
+      Value value =
+          fn.isDate()
+              ? new Value.RelDate(-random.nextInt(120))
+              : new Value.Num(
+                  java.math.BigDecimal.valueOf(
+                      random.nextInt(fn == AggFn.SUM ? 120 : 90) / (fn == AggFn.COUNT ? 15 : 1)));
+      clause =
+          random.nextInt(8) == 0
+              ? new Rule.Compare(agg, random.nextBoolean() ? Op.EXISTS : Op.MISSING, List.of())
+              : new Rule.Compare(agg, op, List.of(value));
+    }
+    if (random.nextInt(4) == 0) {
+      clause = new Rule.Not(clause);
+    }
+    return random.nextBoolean() ? clause : new Rule.And(List.of(clause, new Rule.HasTag("vip")));
   }
 
   @Test

@@ -1,0 +1,78 @@
+package io.tagbase.engine;
+
+import java.util.Arrays;
+
+/**
+ * One event type's events before the days {@link ActivityDays} keeps, summed up per stored id: how
+ * many, their amounts' sum in cents, and the first and last day. With the kept days' tallies and
+ * sets it answers all-time clauses ({@code count(order) >= 10}, {@code days since last(order) >
+ * 30}) without the event log. Days leaving the kept ones are folded in.
+ *
+ * <p>Cost: 24 bytes per stored id up to the largest that had such an event (arrays by stored id);
+ * an add is O(1) amortized.
+ *
+ * <p>Not thread-safe: {@link ActivityDays} guards it with its lock.
+ */
+final class EarlierEvents {
+  /** One stored id's summary; {@code count == 0} for none. */
+  record Summary(int count, long cents, int first, int last) {}
+
+  /** Sees one stored id's summary. */
+  interface Visitor {
+    void visit(int storedId, int count, long cents, int first, int last);
+  }
+
+  private int[] counts = new int[0];
+  private long[] cents = new long[0];
+  private int[] first = new int[0];
+  private int[] last = new int[0];
+
+  /** Adds {@code count} events of {@code storedId} on {@code firstDay}..{@code lastDay}. */
+  void add(int storedId, int count, long amountCents, int firstDay, int lastDay) {
+    if (count <= 0) {
+      return;
+    }
+    if (storedId >= counts.length) {
+      int capacity = Math.max(storedId + 1, counts.length + (counts.length >> 1));
+      counts = Arrays.copyOf(counts, capacity);
+      cents = Arrays.copyOf(cents, capacity);
+      first = Arrays.copyOf(first, capacity);
+      last = Arrays.copyOf(last, capacity);
+    }
+    if (counts[storedId] == 0) {
+      first[storedId] = firstDay;
+      last[storedId] = lastDay;
+    } else {
+      first[storedId] = Math.min(first[storedId], firstDay);
+      last[storedId] = Math.max(last[storedId], lastDay);
+    }
+    counts[storedId] += count;
+    cents[storedId] += amountCents;
+  }
+
+  /** Removes and returns {@code storedId}'s summary (count 0 when it had none). */
+  Summary remove(int storedId) {
+    if (storedId >= counts.length || counts[storedId] == 0) {
+      return new Summary(0, 0, 0, 0);
+    }
+    Summary taken = new Summary(counts[storedId], cents[storedId], first[storedId], last[storedId]);
+    counts[storedId] = 0;
+    cents[storedId] = 0;
+    first[storedId] = 0;
+    last[storedId] = 0;
+    return taken;
+  }
+
+  /** Visits every stored id with events. */
+  void visit(Visitor visitor) {
+    for (int id = 0; id < counts.length; id++) {
+      if (counts[id] > 0) {
+        visitor.visit(id, counts[id], cents[id], first[id], last[id]);
+      }
+    }
+  }
+
+  long bytes() {
+    return 64L + 24L * counts.length;
+  }
+}
