@@ -1,5 +1,6 @@
 package io.tagbase.analytics;
 
+import io.tagbase.engine.ActivityDays;
 import io.tagbase.engine.CustomerDictionary;
 import io.tagbase.engine.TagBitmap;
 import io.tagbase.engine.rule.AggFn;
@@ -52,6 +53,26 @@ class ActivityRuleDays implements RuleEventDays {
     return bridge.withPairs(
         dictionary,
         ids -> activity.tally(type, fromDay, toDay, ids, dictionary.capacity(), fn == AggFn.SUM));
+  }
+
+  @Override
+  public boolean coversAllTime(int toDay) {
+    return activity.coversAllTime(toDay);
+  }
+
+  @Override
+  public double[] lifetime(AggFn fn, String type, int toDay, CustomerDictionary dictionary) {
+    reads.incrementAndGet();
+    ActivityDays.Lifetime measure =
+        switch (fn) {
+          case COUNT -> ActivityDays.Lifetime.COUNT;
+          case SUM -> ActivityDays.Lifetime.AMOUNT;
+          case FIRST -> ActivityDays.Lifetime.FIRST;
+          case LAST -> ActivityDays.Lifetime.LAST;
+          default -> throw new IllegalArgumentException("not summed up over all time: " + fn);
+        };
+    return bridge.withPairs(
+        dictionary, ids -> activity.lifetime(type, toDay, ids, dictionary.capacity(), measure));
   }
 
   @Override

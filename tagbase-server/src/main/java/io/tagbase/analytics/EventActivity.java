@@ -69,6 +69,7 @@ class EventActivity {
   private final ZoneId zone;
   private final int retentionDays;
   private final int eventDays;
+  private final boolean allTime; // older events summed up per customer too
   private final ActivityDays days = new ActivityDays();
   private final AtomicBoolean backfilling = new AtomicBoolean();
   private volatile boolean ready;
@@ -80,7 +81,8 @@ class EventActivity {
       Clock clock,
       @Value("${tagbase.zone:Asia/Shanghai}") String zone,
       @Value("${tagbase.analytics.activity-days:90}") int retentionDays,
-      @Value("${tagbase.analytics.event-days:35}") int eventDays) {
+      @Value("${tagbase.analytics.event-days:35}") int eventDays,
+      @Value("${tagbase.analytics.all-time:true}") boolean allTime) {
     if (retentionDays < 0) {
       throw new IllegalArgumentException(
           "tagbase.analytics.activity-days must be 0 (off) or a number of days: " + retentionDays);
@@ -94,6 +96,7 @@ class EventActivity {
     this.zone = ZoneId.of(zone);
     this.retentionDays = retentionDays;
     this.eventDays = Math.min(eventDays, retentionDays); // events are kept only on kept days
+    this.allTime = allTime && retentionDays > 0;
   }
 
   /** Starts the backfill in the background once the application is ready. */
@@ -147,18 +150,25 @@ class EventActivity {
     int first = retentionStart();
     int eventsFirst = eventsStart();
     Instant from = LocalDate.ofEpochDay(first).atStartOfDay(zone).toInstant();
+    Instant propertiesFrom = // without kept events: from tomorrow, so no event's are read
+        LocalDate.ofEpochDay(Math.min(eventsFirst, first + retentionDays))
+            .atStartOfDay(zone)
+            .toInstant();
     long read = 0;
     long after = 0;
     while (true) {
-      List<JdbcAnalyticsRepository.EventTrace> page = repository.eventsAfter(after, from, PAGE);
+      List<JdbcAnalyticsRepository.EventTrace> page =
+          repository.eventsAfter(after, allTime ? null : from, propertiesFrom, PAGE);
       if (page.isEmpty()) {
         break;
       }
       List<ActivityDays.Activity> activities = new ArrayList<>(page.size());
+      List<ActivityDays.Activity> earlier = new ArrayList<>();
       for (JdbcAnalyticsRepository.EventTrace e : page) {
-        add(activities, e, first, eventsFirst);
+        add(activities, earlier, e, first, eventsFirst);
       }
       days.addAll(activities);
+      days.addEarlier(earlier);
       read += page.size();
       after = page.get(page.size() - 1).id();
     }
@@ -188,12 +198,14 @@ class EventActivity {
       int first = retentionStart();
       int eventsFirst = eventsStart();
       List<ActivityDays.Activity> activities = new ArrayList<>(recorded.events().size());
+      List<ActivityDays.Activity> earlier = new ArrayList<>();
       List<NewEvent> stored = recorded.events();
       long[] ids = recorded.eventIds();
       for (int i = 0; i < stored.size(); i++) {
         NewEvent e = stored.get(i);
         add(
             activities,
+            earlier,
             new JdbcAnalyticsRepository.EventTrace(
                 ids[i],
                 e.customerId(),
@@ -206,6 +218,7 @@ class EventActivity {
             eventsFirst);
       }
       days.addAll(activities);
+      days.addEarlier(earlier);
     } catch (RuntimeException e) {
       // the days may now miss these events: read the log until a new backfill has them
       synchronized (this) {
@@ -280,6 +293,23 @@ class EventActivity {
   }
 
   /**
+   * Whether every event up to {@code toDay} (inclusive) is summed up: older events are ({@code
+   * tagbase.analytics.all-time}), the backfill is done, and {@code toDay} is one of the kept days.
+   */
+  boolean coversAllTime(int toDay) {
+    return allTime && covers(toDay, toDay);
+  }
+
+  /**
+   * Per index id (through {@code ids}): {@code measure} over all events of {@code type} up to
+   * {@code toDay} (inclusive); when {@link #coversAllTime} holds.
+   */
+  double[] lifetime(
+      String type, int toDay, StoredIds ids, int capacity, ActivityDays.Lifetime measure) {
+    return days.lifetime(type, toDay + 1, ids, capacity, measure);
+  }
+
+  /**
    * Whether the events themselves of every day from {@code fromDay} to {@code toDay} (inclusive)
    * are held in full: the last {@code tagbase.analytics.event-days} days.
    */
@@ -326,27 +356,38 @@ class EventActivity {
   }
 
   /**
-   * The event's trace, if its day is in the retention (from {@code first} on), with its properties
-   * as the rules read them if its day is one whose events are kept (from {@code eventsFirst} on).
+   * The event's trace: to {@code activities} if its day is in the retention (from {@code first}
+   * on), with its properties as the rules read them if its day is one whose events are kept (from
+   * {@code eventsFirst} on); else to {@code earlier} when older events are summed up.
    */
   private void add(
       List<ActivityDays.Activity> activities,
+      List<ActivityDays.Activity> earlier,
       JdbcAnalyticsRepository.EventTrace e,
       int first,
       int eventsFirst) {
     int day = (int) LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay();
     long customerId = e.customerId();
     // ids beyond 2^31 are never paired with the index (see CustomerIdBridge)
-    if (day >= first && customerId >= 0 && customerId <= Integer.MAX_VALUE) {
-      Map<String, Object> properties =
-          day >= eventsFirst ? EventProperties.of(e.properties(), e.orderId(), e.amount()) : null;
-      long cents =
-          properties == null
-              ? cents(e.amount(), e.properties())
-              : cents(properties.get(EventDays.AMOUNT));
-      activities.add(
-          new ActivityDays.Activity(e.type(), day, (int) customerId, e.id(), cents, properties));
+    if (customerId < 0 || customerId > Integer.MAX_VALUE) {
+      return;
     }
+    if (day < first) {
+      if (allTime) {
+        earlier.add(
+            new ActivityDays.Activity(
+                e.type(), day, (int) customerId, e.id(), cents(e.amount(), e.properties())));
+      }
+      return;
+    }
+    Map<String, Object> properties =
+        day >= eventsFirst ? EventProperties.of(e.properties(), e.orderId(), e.amount()) : null;
+    long cents =
+        properties == null
+            ? cents(e.amount(), e.properties())
+            : cents(properties.get(EventDays.AMOUNT));
+    activities.add(
+        new ActivityDays.Activity(e.type(), day, (int) customerId, e.id(), cents, properties));
   }
 
   /**

@@ -217,17 +217,22 @@ class JdbcAnalyticsRepository {
 
   /**
    * Up to {@code limit} events with an id above {@code afterId} that occurred at or after {@code
-   * from}, in id order: one page of the activity days' backfill. Reads the primary key in order
-   * from {@code afterId} on (no index on occurred_at is needed: the whole backfill is one pass over
-   * the table's newer rows), so no page holds more than {@code limit} rows.
+   * from} (any time when null), in id order: one page of the activity days' backfill. The
+   * properties come only with an event from {@code propertiesFrom} on or without an amount (older
+   * events need only their amount). Reads the primary key in order from {@code afterId} on (no
+   * index on occurred_at is needed: the whole backfill is one pass over the table), so no page
+   * holds more than {@code limit} rows.
    */
-  List<EventTrace> eventsAfter(long afterId, Instant from, int limit) {
+  List<EventTrace> eventsAfter(long afterId, Instant from, Instant propertiesFrom, int limit) {
     return jdbc.sql(
-            "select id, customer_id, event_type, occurred_at, order_id, amount, properties from"
-                + " customer_event"
-                + " where id > :after and occurred_at >= :from order by id limit :limit")
+            "select id, customer_id, event_type, occurred_at, order_id, amount, case when amount is"
+                + " null or occurred_at >= :propertiesFrom then properties end from customer_event"
+                + " where id > :after"
+                + (from == null ? "" : " and occurred_at >= :from")
+                + " order by id limit :limit")
         .param("after", afterId)
-        .param("from", Timestamp.from(from))
+        .param("propertiesFrom", Timestamp.from(propertiesFrom))
+        .params(from == null ? java.util.Map.of() : java.util.Map.of("from", Timestamp.from(from)))
         .param("limit", limit)
         .query(
             (rs, n) ->

@@ -42,6 +42,21 @@ public interface RuleEventDays {
       CustomerDictionary dictionary);
 
   /**
+   * Whether every event up to {@code toDay} (inclusive) is summed up now, so all-time counts,
+   * amount sums and first and last days can come from {@link #lifetime}.
+   */
+  boolean coversAllTime(int toDay);
+
+  /**
+   * Per customer, by {@code dictionary}'s numbers, over all events of {@code type} up to {@code
+   * toDay}: how many ({@code COUNT}), their amounts' sum ({@code SUM}), or the epoch day of the
+   * first or last ({@code FIRST}, {@code LAST}; NaN without any); under the same conditions as
+   * {@link #did}.
+   */
+  double[] lifetime(
+      io.tagbase.engine.rule.AggFn fn, String type, int toDay, CustomerDictionary dictionary);
+
+  /**
    * Whether the events themselves (with their properties) of every day from {@code fromDay} to
    * {@code toDay} (inclusive) are held in full now, so any clause over them can read {@link
    * #events}.

@@ -316,6 +316,22 @@ public class RuleService {
       }
 
       @Override
+      public boolean coversAllTime(int toDay) {
+        return days.coversAllTime(toDay);
+      }
+
+      @Override
+      public double[] lifetime(
+          io.tagbase.engine.rule.AggFn fn, String type, int toDay, int capacity) {
+        try {
+          double[] values = days.lifetime(fn, type, toDay, dictionary);
+          return values.length == capacity ? values : java.util.Arrays.copyOf(values, capacity);
+        } catch (IllegalStateException e) {
+          throw new DaysUnreadable();
+        }
+      }
+
+      @Override
       public boolean holdsEvents(int fromDay, int toDay) {
         return days.holdsEvents(fromDay, toDay);
       }

@@ -296,13 +296,121 @@ abstract class ActivityDaysContract {
   }
 
   @Test
+  void allTimeClausesReadTheSummariesAndAgreeWithABruteForceThroughMergesAndErasure() {
+    LocalDate today = today();
+    // most events older than the 90 kept days: summed up per customer as they are recorded
+    List<NewEvent> events = pricedEvents(800, today.minusDays(400), today);
+    customers.recordEvents(events);
+    long readsBefore = ruleDays.reads();
+    assertAllTime(events, today);
+    assertThat(ruleDays.reads()).as("answered from the summaries").isGreaterThan(readsBefore);
+    List<NewEvent> now = mergeAndErase(events);
+    assertAllTime(now, today);
+
+    // a backfill sums up the same from the table
+    EventActivity fresh =
+        new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS, true);
+    fresh.backfill();
+    io.tagbase.engine.StoredIds ids = new io.tagbase.engine.StoredIds();
+    for (int k = 0; k < people.size(); k++) {
+      ids.put(k, (int) people.get(k).id());
+    }
+    int day0 = (int) today.toEpochDay();
+    double[] counts =
+        fresh.lifetime(
+            order, day0, ids, people.size(), io.tagbase.engine.ActivityDays.Lifetime.COUNT);
+    double[] last =
+        fresh.lifetime(
+            order, day0, ids, people.size(), io.tagbase.engine.ActivityDays.Lifetime.LAST);
+    for (int k = 0; k < people.size(); k++) {
+      long id = people.get(k).id();
+      List<NewEvent> theirs =
+          now.stream().filter(e -> e.customerId() == id && e.type().equals(order)).toList();
+      assertThat(counts[k]).as("orders of %s", id).isEqualTo(theirs.size());
+      assertThat(Double.valueOf(last[k])) // boxed: NaN (no order) equals NaN
+          .as("last order of %s", id)
+          .isEqualTo(
+              theirs.stream()
+                  .mapToDouble(e -> LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay())
+                  .boxed()
+                  .max(Double::compare)
+                  .orElse(Double.NaN));
+    }
+  }
+
+  /**
+   * All-time counts, amount sums, days since the last and first event, first days and dids equal a
+   * brute force over {@code events}.
+   */
+  private void assertAllTime(List<NewEvent> events, LocalDate today) {
+    int day0 = (int) today.toEpochDay();
+    Map<String, Integer> orders = new HashMap<>();
+    Map<String, java.math.BigDecimal> spent = new HashMap<>();
+    Map<String, Integer> lastOrder = new HashMap<>();
+    Map<String, Integer> firstView = new HashMap<>();
+    for (NewEvent e : events) {
+      String who = externalId(e.customerId());
+      int day = (int) LocalDate.ofInstant(e.occurredAt(), zone).toEpochDay();
+      if (e.type().equals(view)) {
+        firstView.merge(who, day, Math::min);
+        continue;
+      }
+      orders.merge(who, 1, Integer::sum);
+      lastOrder.merge(who, day, Math::max);
+      java.math.BigDecimal amount = amountAsRulesRead(e);
+      if (amount != null) {
+        spent.merge(who, amount, java.math.BigDecimal::add);
+      }
+    }
+    Set<String> often = new TreeSet<>();
+    Set<String> big = new TreeSet<>();
+    Set<String> drifting = new TreeSet<>();
+    Set<String> earlyViewers = new TreeSet<>();
+    Set<String> neverViewedFlagged = new TreeSet<>(holders);
+    for (Customer c : people) {
+      String who = c.externalId();
+      if (orders.getOrDefault(who, 0) >= 3) {
+        often.add(who);
+      }
+      if (spent.getOrDefault(who, java.math.BigDecimal.ZERO).compareTo(THRESHOLD) >= 0) {
+        big.add(who);
+      }
+      if (lastOrder.containsKey(who) && day0 - lastOrder.get(who) > 60) {
+        drifting.add(who);
+      }
+      if (firstView.containsKey(who) && firstView.get(who) < day0 - 200) {
+        earlyViewers.add(who);
+      }
+      if (firstView.containsKey(who)) {
+        neverViewedFlagged.remove(who);
+      }
+    }
+    assertThat(members("count(" + order + ") >= 3", today)).as("orders").isEqualTo(often);
+    assertThat(members("sum(" + order + ", amount) >= " + THRESHOLD, today))
+        .as("spent")
+        .isEqualTo(big);
+    assertThat(members("days since last(" + order + ") > 60", today))
+        .as("drifting")
+        .isEqualTo(drifting);
+    assertThat(members("first(" + view + ") < " + today.minusDays(200), today))
+        .as("early viewers")
+        .isEqualTo(earlyViewers);
+    assertThat(members("has tag " + flag + " and not did " + view, today))
+        .as("flag holders who never viewed")
+        .isEqualTo(neverViewedFlagged);
+  }
+
+  private static final java.math.BigDecimal THRESHOLD = new java.math.BigDecimal("150.50");
+
+  @Test
   void aBackfillOverlappingLiveUpdatesCountsEveryEventOnce() {
     LocalDate today = today();
     List<NewEvent> events = pricedEvents(600, today.minusDays(20), today);
     published.clear();
     customers.recordEvents(events);
     long[] ids = published.stream(EventsRecorded.class).findFirst().orElseThrow().eventIds();
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
+    EventActivity fresh =
+        new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS, true);
     fresh.on(EventsRecorded.of(events.subList(0, 350), Arrays.copyOfRange(ids, 0, 350)));
     fresh.backfill();
     fresh.on(EventsRecorded.of(events.subList(200, 600), Arrays.copyOfRange(ids, 200, 600)));
@@ -669,7 +777,8 @@ abstract class ActivityDaysContract {
               List.of(new NewEvent(people.get(0).id(), order, clock.instant(), null, null, null)));
           status.setRollbackOnly();
         });
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
+    EventActivity fresh =
+        new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS, true);
     assertThat(fresh.converters(order, today, 1)).as("nothing before the backfill").isEmpty();
     fresh.on(
         EventsRecorded.of(
@@ -695,7 +804,8 @@ abstract class ActivityDaysContract {
     LocalDate today = today();
     List<NewEvent> events = randomEvents(400, today.minusDays(20), today);
     customers.recordEvents(events);
-    EventActivity shortKept = new EventActivity(repository, clock, zone.getId(), 10, EVENT_DAYS);
+    EventActivity shortKept =
+        new EventActivity(repository, clock, zone.getId(), 10, EVENT_DAYS, true);
     shortKept.backfill();
     LocalDate tenDaysAgo = today.minusDays(9);
     assertThat(asSet(shortKept.converters(view, tenDaysAgo, 10).orElseThrow()))
@@ -727,7 +837,8 @@ abstract class ActivityDaysContract {
     erasure.erase(erased.externalId(), "tester");
 
     activity.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
-    EventActivity fresh = new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS);
+    EventActivity fresh =
+        new EventActivity(repository, clock, zone.getId(), RETENTION, EVENT_DAYS, true);
     fresh.backfill();
     fresh.days().forEachDay((type, day, ids) -> assertThat(ids.contains(erasedId)).isFalse());
     Customer gone = erased;
