@@ -326,13 +326,30 @@ public final class AnalyticsBench {
       stored -> b.lastOrder()[stored] >= AnalyticsWorld.WINDOW_TO - 1 - 7,
     };
     for (int c = 0; c < clauses.length; c++) {
-      BitmapPlan plan = BitmapPlan.compile(RuleChecker.check(clauses[c][1], held.schema()));
-      java.util.function.IntPredicate truth = truths[c];
-      row(
+      heldRow(out, held, today, clauses[c], truths[c], "from the held events", budget, w, liveIds);
+    }
+    // the days before the window leave the kept ones: summed up per customer, as each night
+    activity.dropBefore(AnalyticsWorld.WINDOW_FROM);
+    String[][] allTime = {
+      {"C20", "count(order) >= 2"}, {"C21", "days since last(order) > 7"},
+    };
+    java.util.function.IntPredicate[] allTimeTruths = {
+      stored -> b.ordersEver()[stored] >= 2,
+      stored ->
+          b.lastOrderEver()[stored] != Integer.MIN_VALUE
+              && AnalyticsWorld.WINDOW_TO - 1 - b.lastOrderEver()[stored] > 7,
+    };
+    for (int c = 0; c < allTime.length; c++) {
+      heldRow(
           out,
-          clauses[c][0] + " segment: " + clauses[c][1] + ", from the held events",
-          Timing.measure(() -> new long[] {plan.evaluate(held, today).cardinality()}, budget),
-          a -> check(a[0] == bruteForce(w, ids, liveIds, truth), "members = brute force"));
+          held,
+          today,
+          allTime[c],
+          allTimeTruths[c],
+          "all time, from earlier summaries and the kept days",
+          budget,
+          w,
+          liveIds);
     }
     List<String> snapshotKeys = new ArrayList<>(names);
     for (String layered : AnalyticsWorld.LAYERED) {
@@ -467,6 +484,26 @@ public final class AnalyticsBench {
     return n;
   }
 
+  /** Times one segment over the held data and checks it against the world's brute force. */
+  private static void heldRow(
+      StringBuilder out,
+      RuleData held,
+      java.time.LocalDate today,
+      String[] clause,
+      java.util.function.IntPredicate truth,
+      String source,
+      Timing.Budget budget,
+      AnalyticsWorld w,
+      TagBitmap liveIds)
+      throws Exception {
+    BitmapPlan plan = BitmapPlan.compile(RuleChecker.check(clause[1], held.schema()));
+    row(
+        out,
+        clause[0] + " segment: " + clause[1] + ", " + source,
+        Timing.measure(() -> new long[] {plan.evaluate(held, today).cardinality()}, budget),
+        a -> check(a[0] == bruteForce(w, w.ids(), liveIds, truth), "members = brute force"));
+  }
+
   /** Live customers whose database id passes {@code truth}, the world's brute-force answer. */
   private static long bruteForce(
       AnalyticsWorld w, StoredIds ids, TagBitmap live, java.util.function.IntPredicate truth) {
@@ -518,6 +555,23 @@ public final class AnalyticsBench {
           @Override
           public boolean holdsEvents(int fromDay, int toDay) {
             return fromDay >= first;
+          }
+
+          @Override
+          public boolean coversAllTime(int toDay) {
+            return true; // every event generated is in the days or summed up before them
+          }
+
+          @Override
+          public double[] lifetime(AggFn fn, String type, int toDay, int capacity) {
+            ActivityDays.Lifetime measure =
+                switch (fn) {
+                  case COUNT -> ActivityDays.Lifetime.COUNT;
+                  case SUM -> ActivityDays.Lifetime.AMOUNT;
+                  case FIRST -> ActivityDays.Lifetime.FIRST;
+                  default -> ActivityDays.Lifetime.LAST;
+                };
+            return activity.lifetime(type, toDay + 1, ids, capacity, measure);
           }
 
           @Override

@@ -53,9 +53,16 @@ record AnalyticsWorld(
 
   /**
    * Per database id, over the window's orders, found by brute force while generating: orders of
-   * category {@code c1}, the first sku and whether a second one came, the last order's day.
+   * category {@code c1}, the first sku and whether a second one came, the last order's day; and
+   * over every day generated, the orders and the last order's day.
    */
-  record Behaviour(int[] c1Orders, int[] firstSku, boolean[] twoSkus, int[] lastOrder) {}
+  record Behaviour(
+      int[] c1Orders,
+      int[] firstSku,
+      boolean[] twoSkus,
+      int[] lastOrder,
+      int[] ordersEver,
+      int[] lastOrderEver) {}
 
   static final String[] CATEGORIES = {"c0", "c1", "c2", "c3", "c4"};
   static final String[] PAGES = {"home", "cart", "pay"};
@@ -203,9 +210,12 @@ record AnalyticsWorld(
             new int[ordered.length],
             new int[ordered.length],
             new boolean[ordered.length],
+            new int[ordered.length],
+            new int[ordered.length],
             new int[ordered.length]);
     java.util.Arrays.fill(behaviour.firstSku(), -1);
     java.util.Arrays.fill(behaviour.lastOrder(), Integer.MIN_VALUE);
+    java.util.Arrays.fill(behaviour.lastOrderEver(), Integer.MIN_VALUE);
     int dayCount = WINDOW_DAYS + DAYS_BEFORE;
     long events = (long) customers * EVENTS_PER_CUSTOMER * dayCount / WINDOW_DAYS;
     List<ActivityDays.Activity> batch = new ArrayList<>();
@@ -226,6 +236,10 @@ record AnalyticsWorld(
       if (batch.size() == 10_000) {
         activity.addAll(batch);
         batch.clear();
+      }
+      if (order) {
+        behaviour.ordersEver()[stored]++;
+        behaviour.lastOrderEver()[stored] = Math.max(behaviour.lastOrderEver()[stored], day);
       }
       if (order && day >= WINDOW_FROM) {
         ordered[stored] = true;

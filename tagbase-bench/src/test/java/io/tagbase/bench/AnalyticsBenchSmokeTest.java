@@ -21,6 +21,7 @@ class AnalyticsBenchSmokeTest {
         .contains("| C15 ")
         .contains("| C16 ")
         .contains("| C19 ")
+        .contains("| C21 ")
         .contains("Activity days: ")
         .contains("| S1 ")
         .contains("| S2 ");
