@@ -393,14 +393,16 @@ public final class AnalyticsBench {
             Locale.ROOT,
             "%nActivity days: %,d events over %d days (%d types) kept as %d day sets of %,d bytes"
                 + " (Roaring serialized size), and tallies (events and amounts per customer and"
-                + " day) of %,d bytes; the events themselves with their properties, %,d bytes.%n",
+                + " day) of %,d bytes; the events themselves with their properties, %,d bytes; the"
+                + " summaries of the days before the window (after C19), %,d bytes.%n",
             w.events(),
             AnalyticsWorld.WINDOW_DAYS + AnalyticsWorld.DAYS_BEFORE,
             2,
             activity.sets(),
             activity.serializedSizeInBytes(),
             activity.tallyBytes(),
-            activity.eventBytes()));
+            activity.eventBytes(),
+            activity.earlierBytes()));
     return out.toString();
   }
 

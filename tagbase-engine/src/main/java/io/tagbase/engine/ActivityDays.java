@@ -439,15 +439,22 @@ public final class ActivityDays {
     lock.readLock().lock();
     try {
       long bytes = seen.getLongSizeInBytes();
-      for (EarlierEvents before : earlier.values()) {
-        bytes += before.bytes();
-      }
       for (NavigableMap<Integer, DayTally> days : tallies.values()) {
         for (DayTally day : days.values()) {
           bytes += day.bytes();
         }
       }
       return bytes;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** About what the summaries of earlier events hold on the heap, in bytes. */
+  public long earlierBytes() {
+    lock.readLock().lock();
+    try {
+      return earlier.values().stream().mapToLong(EarlierEvents::bytes).sum();
     } finally {
       lock.readLock().unlock();
     }

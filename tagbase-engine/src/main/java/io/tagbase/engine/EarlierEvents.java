@@ -8,8 +8,8 @@ import java.util.Arrays;
  * sets it answers all-time clauses ({@code count(order) >= 10}, {@code days since last(order) >
  * 30}) without the event log. Days leaving the kept ones are folded in.
  *
- * <p>Cost: 24 bytes per stored id up to the largest that had such an event (arrays by stored id);
- * an add is O(1) amortized.
+ * <p>Cost: 12 bytes per stored id up to the largest that had such an event (arrays by stored id),
+ * 20 once some event had an amount; an add is O(1) amortized.
  *
  * <p>Not thread-safe: {@link ActivityDays} guards it with its lock.
  */
@@ -23,7 +23,7 @@ final class EarlierEvents {
   }
 
   private int[] counts = new int[0];
-  private long[] cents = new long[0];
+  private long[] cents; // null while no event had an amount
   private int[] first = new int[0];
   private int[] last = new int[0];
 
@@ -35,7 +35,7 @@ final class EarlierEvents {
     if (storedId >= counts.length) {
       int capacity = Math.max(storedId + 1, counts.length + (counts.length >> 1));
       counts = Arrays.copyOf(counts, capacity);
-      cents = Arrays.copyOf(cents, capacity);
+      cents = cents == null ? null : Arrays.copyOf(cents, capacity);
       first = Arrays.copyOf(first, capacity);
       last = Arrays.copyOf(last, capacity);
     }
@@ -47,7 +47,12 @@ final class EarlierEvents {
       last[storedId] = Math.max(last[storedId], lastDay);
     }
     counts[storedId] += count;
-    cents[storedId] += amountCents;
+    if (amountCents != 0) {
+      if (cents == null) {
+        cents = new long[counts.length];
+      }
+      cents[storedId] += amountCents;
+    }
   }
 
   /** Removes and returns {@code storedId}'s summary (count 0 when it had none). */
@@ -67,12 +72,16 @@ final class EarlierEvents {
   void visit(Visitor visitor) {
     for (int id = 0; id < counts.length; id++) {
       if (counts[id] > 0) {
-        visitor.visit(id, counts[id], cents[id], first[id], last[id]);
+        visitor.visit(id, counts[id], cents(id), first[id], last[id]);
       }
     }
   }
 
+  private long cents(int storedId) {
+    return cents == null ? 0 : cents[storedId];
+  }
+
   long bytes() {
-    return 64L + 24L * counts.length;
+    return 64L + (cents == null ? 12L : 20L) * counts.length;
   }
 }

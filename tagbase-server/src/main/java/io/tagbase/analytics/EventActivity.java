@@ -176,7 +176,7 @@ class EventActivity {
     coveredFrom = first;
     log.info(
         "Activity days from {}: {} events read, {} day sets, {} bytes, tallies {} bytes, events"
-            + " from {} {} bytes, in {} ms",
+            + " from {} {} bytes, earlier events summed up {} bytes, in {} ms",
         LocalDate.ofEpochDay(first),
         read,
         days.sets(),
@@ -184,6 +184,7 @@ class EventActivity {
         days.tallyBytes(),
         LocalDate.ofEpochDay(eventsFirst),
         days.eventBytes(),
+        days.earlierBytes(),
         (System.nanoTime() - start) / 1_000_000);
     return read;
   }
