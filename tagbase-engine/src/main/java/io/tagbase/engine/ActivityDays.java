@@ -171,57 +171,17 @@ public final class ActivityDays {
    */
   public double[] lifetime(
       String type, int beforeDay, StoredIds ids, int capacity, Lifetime measure) {
-    double[] values = new double[capacity];
     lock.readLock().lock();
     try {
-      EarlierEvents before = earlier.get(type);
-      if (measure == Lifetime.COUNT || measure == Lifetime.AMOUNT) {
-        boolean count = measure == Lifetime.COUNT;
-        if (before != null) {
-          before.visit((s, n, cents, first, last) -> at(values, ids.id(s), count ? n : cents));
-        }
-        for (DayTally day :
-            tallies.getOrDefault(type, EMPTY_TALLIES).headMap(beforeDay, false).values()) {
-          day.visit((s, n, cents) -> at(values, ids.id(s), count ? n : cents));
-        }
-        if (!count) {
-          for (int id = 0; id < capacity; id++) {
-            values[id] /= 100;
-          }
-        }
-        return values;
-      }
-      java.util.Arrays.fill(values, Double.NaN);
-      NavigableMap<Integer, RoaringBitmap> kept =
-          byType.getOrDefault(type, EMPTY_SETS).headMap(beforeDay, false);
-      boolean first = measure == Lifetime.FIRST;
-      if (first && before != null) { // earlier days come before every kept one
-        before.visit((s, n, cents, day, last) -> firstSeen(values, ids.id(s), day));
-      }
-      for (Map.Entry<Integer, RoaringBitmap> day :
-          (first ? kept : kept.descendingMap()).entrySet()) {
-        int d = day.getKey();
-        day.getValue()
-            .forEach((org.roaringbitmap.IntConsumer) s -> firstSeen(values, ids.id(s), d));
-      }
-      if (!first && before != null) { // the kept days' last, else the earlier one
-        before.visit((s, n, cents, firstDay, day) -> firstSeen(values, ids.id(s), day));
-      }
-      return values;
+      return EarlierEvents.lifetime(
+          earlier.get(type),
+          tallies.getOrDefault(type, EMPTY_TALLIES).headMap(beforeDay, false),
+          byType.getOrDefault(type, EMPTY_SETS).headMap(beforeDay, false),
+          ids,
+          capacity,
+          measure);
     } finally {
       lock.readLock().unlock();
-    }
-  }
-
-  private static void at(double[] values, int id, double add) {
-    if (id >= 0 && id < values.length) {
-      values[id] += add;
-    }
-  }
-
-  private static void firstSeen(double[] values, int id, int day) {
-    if (id >= 0 && id < values.length && Double.isNaN(values[id])) {
-      values[id] = day;
     }
   }
 

@@ -1,6 +1,10 @@
 package io.tagbase.engine;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.roaringbitmap.IntConsumer;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * One event type's events before the days {@link ActivityDays} keeps, summed up per stored id: how
@@ -79,6 +83,61 @@ final class EarlierEvents {
 
   private long cents(int storedId) {
     return cents == null ? 0 : cents[storedId];
+  }
+
+  /**
+   * {@code measure} per dictionary id (through {@code ids}) in a new array of {@code capacity}: the
+   * summaries of {@code before} (may be null) with the kept days' {@code tallies} and {@code sets}
+   * (all earlier than any kept day). See {@link ActivityDays#lifetime}.
+   */
+  static double[] lifetime(
+      EarlierEvents before,
+      NavigableMap<Integer, DayTally> tallies,
+      NavigableMap<Integer, RoaringBitmap> sets,
+      StoredIds ids,
+      int capacity,
+      ActivityDays.Lifetime measure) {
+    double[] values = new double[capacity];
+    if (measure == ActivityDays.Lifetime.COUNT || measure == ActivityDays.Lifetime.AMOUNT) {
+      boolean count = measure == ActivityDays.Lifetime.COUNT;
+      if (before != null) {
+        before.visit((s, n, cents, first, last) -> add(values, ids.id(s), count ? n : cents));
+      }
+      for (DayTally day : tallies.values()) {
+        day.visit((s, n, cents) -> add(values, ids.id(s), count ? n : cents));
+      }
+      if (!count) {
+        for (int id = 0; id < capacity; id++) {
+          values[id] /= 100;
+        }
+      }
+      return values;
+    }
+    Arrays.fill(values, Double.NaN);
+    boolean first = measure == ActivityDays.Lifetime.FIRST;
+    if (first && before != null) { // earlier days come before every kept one
+      before.visit((s, n, cents, day, last) -> firstSeen(values, ids.id(s), day));
+    }
+    for (Map.Entry<Integer, RoaringBitmap> day : (first ? sets : sets.descendingMap()).entrySet()) {
+      int d = day.getKey();
+      day.getValue().forEach((IntConsumer) s -> firstSeen(values, ids.id(s), d));
+    }
+    if (!first && before != null) { // the kept days' last, else the earlier one
+      before.visit((s, n, cents, firstDay, day) -> firstSeen(values, ids.id(s), day));
+    }
+    return values;
+  }
+
+  private static void add(double[] values, int id, double add) {
+    if (id >= 0 && id < values.length) {
+      values[id] += add;
+    }
+  }
+
+  private static void firstSeen(double[] values, int id, int day) {
+    if (id >= 0 && id < values.length && Double.isNaN(values[id])) {
+      values[id] = day;
+    }
   }
 
   long bytes() {

@@ -49,11 +49,11 @@ final class BitmapEvaluation {
       return data.tags().bitmap(has.tag());
     }
     if (rule instanceof Rule.Did did) {
-      if (EventDays.answers(did, today, data.eventDays()) && did.window() == null) {
-        double[] counts = data.eventDays().lifetime(AggFn.COUNT, did.event(), today, capacity);
-        return scan(id -> counts[id] > 0);
-      }
       if (EventDays.answers(did, today, data.eventDays())) {
+        if (did.window() == null) { // all time: whoever has a count
+          double[] counts = data.eventDays().lifetime(AggFn.COUNT, did.event(), today, capacity);
+          return scan(id -> counts[id] > 0);
+        }
         int from = did.window().from(today);
         int to = did.window().to(today);
         return to < from ? TagBitmap.dense(capacity) : data.eventDays().did(did.event(), from, to);

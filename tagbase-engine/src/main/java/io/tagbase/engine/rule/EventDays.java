@@ -78,8 +78,9 @@ public interface EventDays {
   /**
    * Whether {@code days} answer every event clause of {@code rule} as of {@code today}: each is a
    * {@code did}, {@code count} or {@code sum} of the amount, without a filter, with a window whose
-   * days are covered, or any clause with a window whose events are {@linkplain #holdsEvents held}
-   * (all time is neither). When true the rule needs no event log.
+   * days are covered or over all time when {@linkplain #coversAllTime summed up} (then also a first
+   * or last day or days since), or any clause with a window whose events are {@linkplain
+   * #holdsEvents held}. When true the rule needs no event log.
    */
   static boolean answersAll(Rule rule, int today, EventDays days) {
     if (rule instanceof Rule.And and) {
