@@ -307,20 +307,33 @@ public final class ActivityDays {
     }
   }
 
-  /** Drops every day before {@code day}; returns how many day sets were dropped. */
+  /**
+   * Drops every day before {@code day}, summing them up with the {@linkplain #addEarlier earlier}
+   * events; returns how many day sets were dropped.
+   */
   public int dropBefore(int day) {
+    return dropBefore(day, true);
+  }
+
+  /**
+   * Drops every day before {@code day}, summing them up with the earlier events when {@code
+   * summarize} (else all time is not kept up); returns how many day sets were dropped.
+   */
+  public int dropBefore(int day, boolean summarize) {
     lock.writeLock().lock();
     try {
       int dropped = dropBefore(byType, day);
-      tallies.forEach( // the days leaving are summed up with the earlier events
-          (type, days) ->
-              days.headMap(day, false)
-                  .forEach(
-                      (d, tally) -> {
-                        EarlierEvents before =
-                            earlier.computeIfAbsent(type, t -> new EarlierEvents());
-                        tally.visit((s, n, cents) -> before.add(s, n, cents, d, d));
-                      }));
+      if (summarize) {
+        tallies.forEach(
+            (type, days) ->
+                days.headMap(day, false)
+                    .forEach(
+                        (d, tally) -> {
+                          EarlierEvents before =
+                              earlier.computeIfAbsent(type, t -> new EarlierEvents());
+                          tally.visit((s, n, cents) -> before.add(s, n, cents, d, d));
+                        }));
+      }
       dropBefore(tallies, day);
       dropBefore(events, day);
       return dropped;

@@ -64,9 +64,11 @@ final class EarlierEvents {
     if (storedId >= counts.length || counts[storedId] == 0) {
       return new Summary(0, 0, 0, 0);
     }
-    Summary taken = new Summary(counts[storedId], cents[storedId], first[storedId], last[storedId]);
+    Summary taken = new Summary(counts[storedId], cents(storedId), first[storedId], last[storedId]);
     counts[storedId] = 0;
-    cents[storedId] = 0;
+    if (cents != null) {
+      cents[storedId] = 0;
+    }
     first[storedId] = 0;
     last[storedId] = 0;
     return taken;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * merges.
  */
 class ActivityLifetimeTest {
-  private static final String[] TYPES = {"order", "view"};
+  private static final String[] TYPES = {"order", "view", "login"}; // logins have no amounts
   private static final int CUSTOMERS = 50;
 
   /** An event as the reference keeps it, with its current owner. */
@@ -69,7 +69,10 @@ class ActivityLifetimeTest {
           int stored = stored(random);
           int day = random.nextInt(60);
           String type = TYPES[random.nextInt(TYPES.length)];
-          long cents = random.nextInt(4) == 0 ? ActivityDays.NO_AMOUNT : random.nextInt(50_000);
+          long cents =
+              type.equals("login") || random.nextInt(4) == 0
+                  ? ActivityDays.NO_AMOUNT
+                  : random.nextInt(50_000);
           ActivityDays.Activity a = new ActivityDays.Activity(type, day, stored, step, cents);
           if (day < keptFrom) {
             days.addEarlier(List.of(a));

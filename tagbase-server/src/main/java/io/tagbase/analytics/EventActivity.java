@@ -243,7 +243,7 @@ class EventActivity {
   @Scheduled(cron = "0 5 0 * * *", zone = "${tagbase.zone:Asia/Shanghai}")
   void prune() {
     int first = retentionStart();
-    int dropped = days.dropBefore(first);
+    int dropped = days.dropBefore(first, allTime);
     days.dropEventsBefore(eventsStart());
     days.trim(); // yesterday's events in stored id order, for fast passes
     coveredFrom = Math.max(coveredFrom, first);

@@ -281,16 +281,7 @@ abstract class ActivityDaysContract {
       if (random.nextInt(40) == 0) {
         properties = "{\"page\": \"cart\", \"category\": "; // unreadable: no properties
       }
-      events.add(
-          new NewEvent(
-              e.customerId(),
-              e.type(),
-              e.occurredAt(),
-              null,
-              amount,
-              properties,
-              UUID.randomUUID().toString(),
-              "test"));
+      events.add(described(e, amount, properties));
     }
     return events;
   }
@@ -489,7 +480,6 @@ abstract class ActivityDaysContract {
           spent.merge(who, amount, java.math.BigDecimal::add);
         }
       }
-      java.math.BigDecimal threshold = new java.math.BigDecimal("150.50");
       Set<String> twice = new TreeSet<>();
       Set<String> big = new TreeSet<>();
       Set<String> flaggedWithoutViews = new TreeSet<>(holders);
@@ -498,7 +488,7 @@ abstract class ActivityDaysContract {
         if (orders.getOrDefault(who, 0) >= 2) {
           twice.add(who);
         }
-        if (spent.getOrDefault(who, java.math.BigDecimal.ZERO).compareTo(threshold) >= 0) {
+        if (spent.getOrDefault(who, java.math.BigDecimal.ZERO).compareTo(THRESHOLD) >= 0) {
           big.add(who);
         }
         if (views.containsKey(who)) {
@@ -508,7 +498,7 @@ abstract class ActivityDaysContract {
       assertThat(members("count(" + order + ", last " + n + " days) >= 2", today))
           .as("count in last %d days", n)
           .isEqualTo(twice);
-      assertThat(members("sum(" + order + ", amount, last " + n + " days) >= 150.50", today))
+      assertThat(members("sum(" + order + ", amount, last " + n + " days) >= " + THRESHOLD, today))
           .as("sum in last %d days", n)
           .isEqualTo(big);
       assertThat(
@@ -587,18 +577,22 @@ abstract class ActivityDaysContract {
           default -> amount = price;
         }
       }
-      events.add(
-          new NewEvent(
-              e.customerId(),
-              e.type(),
-              e.occurredAt(),
-              null,
-              amount,
-              properties,
-              UUID.randomUUID().toString(),
-              "test"));
+      events.add(described(e, amount, properties));
     }
     return events;
+  }
+
+  /** {@code e} with an amount, properties and a message id of its own. */
+  private static NewEvent described(NewEvent e, java.math.BigDecimal amount, String properties) {
+    return new NewEvent(
+        e.customerId(),
+        e.type(),
+        e.occurredAt(),
+        null,
+        amount,
+        properties,
+        UUID.randomUUID().toString(),
+        "test");
   }
 
   private Customer customerOf(NewEvent e) {

@@ -90,14 +90,17 @@ class RuleBuilderBrowserIT extends ConsoleSession {
                 .replace(",", ""));
     WebElement rule = browser.findElement(By.id("segment-rule"));
     rule.sendKeys("城市 = 上海 且 count(order) >= 1\t");
-    wait.until(
-        d ->
-            !d.findElement(By.id("segment-count"))
-                .getText()
-                .replace(",", "")
-                .equals(String.valueOf(everyone)));
-    long narrowed =
-        Long.parseLong(browser.findElement(By.id("segment-count")).getText().replace(",", ""));
+    // the count is re-rendered as the answer arrives: read it again if it was replaced meanwhile
+    String shown =
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  String text = d.findElement(By.id("segment-count")).getText().replace(",", "");
+                  return text.matches("\\d+") && !text.equals(String.valueOf(everyone))
+                      ? text
+                      : null;
+                });
+    long narrowed = Long.parseLong(shown);
     assertThat(narrowed).isPositive().isLessThan(everyone);
 
     browser.findElement(By.id("save-code")).sendKeys("shanghai_buyers");
