@@ -566,14 +566,7 @@ public final class AnalyticsBench {
 
           @Override
           public double[] lifetime(AggFn fn, String type, int toDay, int capacity) {
-            ActivityDays.Lifetime measure =
-                switch (fn) {
-                  case COUNT -> ActivityDays.Lifetime.COUNT;
-                  case SUM -> ActivityDays.Lifetime.AMOUNT;
-                  case FIRST -> ActivityDays.Lifetime.FIRST;
-                  default -> ActivityDays.Lifetime.LAST;
-                };
-            return activity.lifetime(type, toDay + 1, ids, capacity, measure);
+            return activity.lifetime(type, toDay + 1, ids, capacity, EventDays.lifetimeMeasure(fn));
           }
 
           @Override

@@ -83,11 +83,6 @@ public final class ActivityDays {
     void visit(int storedId, int count, long cents);
   }
 
-  /** Works on one type's days of events, in day order; must not modify them nor keep them. */
-  public interface EventsWork<T> {
-    T apply(List<DayEvents> days);
-  }
-
   /** Sees one day's set; must not modify it nor keep it. */
   public interface DayVisitor {
     void visit(String type, int day, RoaringBitmap storedIds);
@@ -142,11 +137,8 @@ public final class ActivityDays {
     lock.writeLock().lock();
     try {
       for (Activity a : activities) {
-        if (a.eventId() >= 0) {
-          if (seen.contains(a.eventId())) {
-            continue;
-          }
-          seen.addLong(a.eventId());
+        if (!firstTime(a)) {
+          continue;
         }
         int id = resolve(a.storedId());
         if (id >= 0) {
@@ -257,9 +249,11 @@ public final class ActivityDays {
   /**
    * Hands {@code work}, under the read lock, the kept events of {@code type} on the days in {@code
    * [fromDay, toDay)} (only days some event with properties was added to), in day order, and
-   * returns what it returns. The work must not call back into these days.
+   * returns what it returns. The work must not modify the days, keep them, nor call back into these
+   * days.
    */
-  public <T> T events(String type, int fromDay, int toDay, EventsWork<T> work) {
+  public <T> T events(
+      String type, int fromDay, int toDay, java.util.function.Function<List<DayEvents>, T> work) {
     lock.readLock().lock();
     try {
       NavigableMap<Integer, DayEvents> days = events.get(type);
@@ -456,12 +450,24 @@ public final class ActivityDays {
     return sets[0];
   }
 
+  /**
+   * Whether {@code a} was not added before (by event id; an event without one always is new), and
+   * marks it added.
+   */
+  private boolean firstTime(Activity a) {
+    if (a.eventId() < 0) {
+      return true;
+    }
+    if (seen.contains(a.eventId())) {
+      return false; // a repeat: a backfill page overlapping live updates
+    }
+    seen.addLong(a.eventId());
+    return true;
+  }
+
   private void addLocked(Activity a) {
-    if (a.eventId() >= 0) {
-      if (seen.contains(a.eventId())) {
-        return; // a repeat: a backfill page overlapping live updates
-      }
-      seen.addLong(a.eventId());
+    if (!firstTime(a)) {
+      return;
     }
     int id = resolve(a.storedId());
     if (id >= 0) {

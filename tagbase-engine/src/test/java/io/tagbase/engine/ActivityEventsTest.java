@@ -48,7 +48,7 @@ class ActivityEventsTest {
             // a merged-away profile is deleted: never merged again, never merged into
             days.move(from, to);
             movedTo.put(from, to);
-            int target = resolve(to, forgotten, movedTo);
+            int target = ReferenceMerges.resolve(to, forgotten, movedTo);
             List<Event> moved = new ArrayList<>();
             reference.removeIf(e -> e.owner() == from && moved.add(e));
             if (target >= 0) {
@@ -74,7 +74,7 @@ class ActivityEventsTest {
               new ActivityDays.Activity(type, day, id, step, ActivityDays.NO_AMOUNT, properties);
           days.addAll(List.of(a));
           fed.add(a);
-          int owner = resolve(id, forgotten, movedTo);
+          int owner = ReferenceMerges.resolve(id, forgotten, movedTo);
           if (kept && owner >= 0) {
             reference.add(new Event(type, day, owner, properties));
           }
@@ -169,18 +169,5 @@ class ActivityEventsTest {
           }
           return events;
         });
-  }
-
-  private static int resolve(int id, Set<Integer> forgotten, Map<Integer, Integer> movedTo) {
-    while (true) {
-      if (forgotten.contains(id)) {
-        return -1;
-      }
-      Integer next = movedTo.get(id);
-      if (next == null) {
-        return id;
-      }
-      id = next;
-    }
   }
 }

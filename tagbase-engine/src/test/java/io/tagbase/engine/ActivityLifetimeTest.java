@@ -51,7 +51,7 @@ class ActivityLifetimeTest {
           if (from != to && !movedTo.containsKey(from) && !movedTo.containsKey(to)) {
             days.move(from, to);
             movedTo.put(from, to);
-            int target = resolve(to, forgotten, movedTo);
+            int target = ReferenceMerges.resolve(to, forgotten, movedTo);
             List<Event> moved = new ArrayList<>();
             reference.removeIf(e -> e.owner() == from && moved.add(e));
             if (target >= 0) {
@@ -80,7 +80,7 @@ class ActivityLifetimeTest {
             days.addAll(List.of(a));
           }
           fed.add(a);
-          int owner = resolve(stored, forgotten, movedTo);
+          int owner = ReferenceMerges.resolve(stored, forgotten, movedTo);
           if (owner >= 0) {
             reference.add(new Event(type, day, owner, cents == ActivityDays.NO_AMOUNT ? 0 : cents));
           }
@@ -129,18 +129,5 @@ class ActivityLifetimeTest {
       }
     }
     return values;
-  }
-
-  private static int resolve(int id, Set<Integer> forgotten, Map<Integer, Integer> movedTo) {
-    while (true) {
-      if (forgotten.contains(id)) {
-        return -1;
-      }
-      Integer next = movedTo.get(id);
-      if (next == null) {
-        return id;
-      }
-      id = next;
-    }
   }
 }

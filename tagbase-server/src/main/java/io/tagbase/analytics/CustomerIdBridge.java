@@ -107,28 +107,37 @@ class CustomerIdBridge {
   /**
    * The customers of {@code stored} (database ids) by {@code dictionary}'s numbers, using the pairs
    * made so far (no database read): customers the index took in since the last {@link #withIds} are
-   * left out. Call under the index's read lock. Throws {@link IllegalStateException} when the pairs
-   * belong to another generation of the index (it was rebuilt since).
+   * left out. Call under the index's read lock. Throws {@link Rebuilt} when the pairs belong to
+   * another generation of the index (it was rebuilt since).
    */
   synchronized TagBitmap translate(RoaringBitmap stored, CustomerDictionary dictionary) {
-    if (generation.get() != dictionary) {
-      throw new IllegalStateException("the membership index was rebuilt since its ids were paired");
-    }
+    checkGeneration(dictionary);
     return ids.fromStored(stored, dictionary);
   }
 
   /**
    * Runs {@code work} with the pairs made so far for {@code dictionary} (no database read), under
    * this object's monitor: {@code work} may take a leaf lock (the activity days') but must not keep
-   * the pairs. Call under the index's read lock. Throws {@link IllegalStateException} when the
-   * pairs belong to another generation of the index (it was rebuilt since).
+   * the pairs. Call under the index's read lock. Throws {@link Rebuilt} when the pairs belong to
+   * another generation of the index (it was rebuilt since).
    */
   synchronized <T> T withPairs(
       CustomerDictionary dictionary, java.util.function.Function<StoredIds, T> work) {
-    if (generation.get() != dictionary) {
-      throw new IllegalStateException("the membership index was rebuilt since its ids were paired");
-    }
+    checkGeneration(dictionary);
     return work.apply(ids);
+  }
+
+  /** The pairs belong to another generation of the index than the one asked through. */
+  static final class Rebuilt extends IllegalStateException {
+    Rebuilt() {
+      super("the membership index was rebuilt since its ids were paired");
+    }
+  }
+
+  private void checkGeneration(CustomerDictionary dictionary) {
+    if (generation.get() != dictionary) {
+      throw new Rebuilt();
+    }
   }
 
   /** The erased customer's database id is never paired again. */

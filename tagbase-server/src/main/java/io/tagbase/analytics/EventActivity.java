@@ -322,7 +322,11 @@ class EventActivity {
    * {@code work} over the held events of {@code type} on the days from {@code fromDay} to {@code
    * toDay} (inclusive), under the days' read lock; when {@link #holdsEvents} holds.
    */
-  <T> T events(String type, int fromDay, int toDay, ActivityDays.EventsWork<T> work) {
+  <T> T events(
+      String type,
+      int fromDay,
+      int toDay,
+      java.util.function.Function<List<io.tagbase.engine.DayEvents>, T> work) {
     return days.events(type, fromDay, toDay + 1, work);
   }
 

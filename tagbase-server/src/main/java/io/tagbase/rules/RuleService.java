@@ -250,7 +250,7 @@ public class RuleService {
     if (days != null) {
       try {
         return overIndex(new RuleInputs(), days, schema, asOf, work);
-      } catch (DaysUnreadable rebuilt) {
+      } catch (RuleEventDays.IndexRebuilt rebuilt) {
         // the index was rebuilt between pairing and counting: read the events instead
       }
     }
@@ -268,7 +268,7 @@ public class RuleService {
         (dictionary, tags, attributes) -> {
           RuleData data = inputs.toData(schema, dictionary, tags, attributes);
           if (days != null) {
-            data.eventDays(bound(days, dictionary));
+            data.eventDays(days.through(dictionary));
           }
           return work.apply(data, asOf, dictionary, tags);
         });
@@ -280,82 +280,11 @@ public class RuleService {
     if (days == null || rule.events().isEmpty()) {
       return null;
     }
-    EventDays probe = bound(days, null);
-    if (!EventDays.answersAll(rule.rule(), (int) asOf.toEpochDay(), probe)) {
+    if (!EventDays.answersAll(rule.rule(), (int) asOf.toEpochDay(), days.through(null))) {
       return null;
     }
     days.prepare();
     return days;
-  }
-
-  private static EventDays bound(RuleEventDays days, CustomerDictionary dictionary) {
-    return new EventDays() {
-      @Override
-      public boolean covers(int fromDay, int toDay) {
-        return days.covers(fromDay, toDay);
-      }
-
-      @Override
-      public TagBitmap did(String type, int fromDay, int toDay) {
-        try {
-          return days.did(type, fromDay, toDay, dictionary);
-        } catch (IllegalStateException e) {
-          throw new DaysUnreadable();
-        }
-      }
-
-      @Override
-      public double[] tally(
-          io.tagbase.engine.rule.AggFn fn, String type, int fromDay, int toDay, int capacity) {
-        try {
-          double[] values = days.tally(fn, type, fromDay, toDay, dictionary);
-          return values.length == capacity ? values : java.util.Arrays.copyOf(values, capacity);
-        } catch (IllegalStateException e) {
-          throw new DaysUnreadable();
-        }
-      }
-
-      @Override
-      public boolean coversAllTime(int toDay) {
-        return days.coversAllTime(toDay);
-      }
-
-      @Override
-      public double[] lifetime(
-          io.tagbase.engine.rule.AggFn fn, String type, int toDay, int capacity) {
-        try {
-          double[] values = days.lifetime(fn, type, toDay, dictionary);
-          return values.length == capacity ? values : java.util.Arrays.copyOf(values, capacity);
-        } catch (IllegalStateException e) {
-          throw new DaysUnreadable();
-        }
-      }
-
-      @Override
-      public boolean holdsEvents(int fromDay, int toDay) {
-        return days.holdsEvents(fromDay, toDay);
-      }
-
-      @Override
-      public <T> T events(
-          String type,
-          int fromDay,
-          int toDay,
-          java.util.function.Function<List<io.tagbase.engine.rule.EventRun>, T> work) {
-        try {
-          return days.events(type, fromDay, toDay, dictionary, work);
-        } catch (IllegalStateException e) {
-          throw new DaysUnreadable();
-        }
-      }
-    };
-  }
-
-  /** The activity days could not be read through this index (it was rebuilt since pairing). */
-  private static final class DaysUnreadable extends RuntimeException {
-    DaysUnreadable() {
-      super(null, null, false, false);
-    }
   }
 
   /** Who a draft rule would tag as of {@code asOf}; compared with {@code tagCode} when given. */

@@ -394,6 +394,30 @@ abstract class ActivityDaysContract {
   private static final java.math.BigDecimal THRESHOLD = new java.math.BigDecimal("150.50");
 
   @Test
+  void readsThroughAnIndexRebuiltSincePairingAreRefusedAndTheNextCountPairsAgain() {
+    LocalDate today = today();
+    List<NewEvent> events = pricedEvents(300, today.minusDays(20), today);
+    customers.recordEvents(events);
+    int day0 = (int) today.toEpochDay();
+    ruleDays.prepare(); // pairs the index's numbering, then the index numbers everyone afresh
+    index.rebuild();
+    io.tagbase.engine.CustomerDictionary after = index.withIndex((dictionary, tags) -> dictionary);
+    io.tagbase.engine.rule.EventDays stale = ruleDays.through(after);
+    assertThat(stale.covers(day0 - 6, day0)).as("what is held may still be asked").isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stale.did(order, day0 - 6, day0))
+        .isInstanceOf(io.tagbase.rules.RuleEventDays.IndexRebuilt.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                stale.tally(
+                    io.tagbase.engine.rule.AggFn.COUNT, order, day0 - 6, day0, after.capacity()))
+        .isInstanceOf(io.tagbase.rules.RuleEventDays.IndexRebuilt.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> stale.events(order, day0 - 6, day0, runs -> runs.size()))
+        .isInstanceOf(io.tagbase.rules.RuleEventDays.IndexRebuilt.class);
+    assertTallied(events, today); // counts after the rebuild pair the new numbering
+  }
+
+  @Test
   void aBackfillOverlappingLiveUpdatesCountsEveryEventOnce() {
     LocalDate today = today();
     List<NewEvent> events = pricedEvents(600, today.minusDays(20), today);

@@ -56,6 +56,20 @@ public interface EventDays {
   }
 
   /**
+   * The measure an {@link io.tagbase.engine.ActivityDays} sums up over all time for {@code fn}:
+   * {@code COUNT}, {@code SUM} (of the amount), {@code FIRST} or {@code LAST}.
+   */
+  static io.tagbase.engine.ActivityDays.Lifetime lifetimeMeasure(AggFn fn) {
+    return switch (fn) {
+      case COUNT -> io.tagbase.engine.ActivityDays.Lifetime.COUNT;
+      case SUM -> io.tagbase.engine.ActivityDays.Lifetime.AMOUNT;
+      case FIRST -> io.tagbase.engine.ActivityDays.Lifetime.FIRST;
+      case LAST -> io.tagbase.engine.ActivityDays.Lifetime.LAST;
+      default -> throw new IllegalArgumentException("not summed up over all time: " + fn);
+    };
+  }
+
+  /**
    * Whether the events themselves (with their properties) of every day from {@code fromDay} to
    * {@code toDay} (inclusive) are held in full, so any clause over those days, filtered or not, can
    * read them through {@link #events}. None by default.

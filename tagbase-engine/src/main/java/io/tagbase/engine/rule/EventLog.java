@@ -97,12 +97,6 @@ public final class EventLog {
     return size;
   }
 
-  /** The rows of events of {@code type}, in log order (a copy). */
-  public int[] rows(String type) {
-    Integer code = typeCodes.get(type);
-    return code == null ? new int[0] : Arrays.copyOf(rowsByType.get(code), rowCounts.get(code));
-  }
-
   /**
    * The events of {@code type} as one run over the log's rows, without a copy: valid until the next
    * {@link #append}.
